@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * VastClient: fetches and resolves VAST wrapper chains safely on a server.
+ */
+export {};

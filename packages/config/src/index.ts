@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * Playback config schemas, provider profiles and the four-level config resolver.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * PlayerFactory: picks the realtime or headless player from config or environment.
+ */
+export {};

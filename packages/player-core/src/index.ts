@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * BaseVastPlayer: the playback template shared by the realtime and headless players.
+ */
+export {};

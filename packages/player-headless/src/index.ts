@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * HeadlessPlayer: simulated VAST playback with a seeded interruption model.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * VastPlayer: real-time VAST playback on the wall clock.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * Injected clocks: realtime, simulated and auto-detected time providers.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * IAB macros, beacon transports and exactly-once tracking of VAST events.
+ */
+export {};
