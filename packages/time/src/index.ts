@@ -2,4 +2,4 @@
  * @packageDocumentation
  * Injected clocks: realtime, simulated and auto-detected time providers.
  */
-export {};
+export type { TimeProvider, TimeProviderKind } from './time-provider.js';
