@@ -40,7 +40,11 @@ function describeValue(value: unknown): string {
   } catch {
     text = undefined;
   }
-  text ??= typeof value === 'object' || typeof value === 'function' ? Object.prototype.toString.call(value) : String(value);
+  if (text === undefined) {
+    if (typeof value === 'bigint') text = `${value}n`;
+    else if (typeof value === 'symbol') text = value.toString();
+    else text = Object.prototype.toString.call(value);
+  }
   return ` (got ${text.length > 60 ? `${text.slice(0, 57)}...` : text})`;
 }
 

@@ -42,7 +42,9 @@ export function tryCloneJson(value: unknown): JsonValue | typeof NOT_JSON {
       for (const key of Object.keys(value)) {
         const item = tryCloneJson((value as Record<string, unknown>)[key]);
         if (item === NOT_JSON) return NOT_JSON;
-        copy[key] = item;
+        // A "__proto__" key is data in JSON; assigning it would set the prototype instead.
+        if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+        else copy[key] = item;
       }
       return Object.freeze(copy);
     }

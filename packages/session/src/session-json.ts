@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidSessionJsonError, formatJsonPath, type SessionJsonIssue } from './invalid-session-json-error.js';
 import { IllegalTransitionError } from './illegal-transition-error.js';
-import { NOT_JSON, tryCloneJson, type JsonValue } from './json-value.js';
+import { NOT_JSON, cloneJson, tryCloneJson, type JsonValue } from './json-value.js';
 import {
   PLAYBACK_EVENT_TYPES,
   type BasicPlaybackEventType,
@@ -88,7 +88,7 @@ const eventSchema = z.discriminatedUnion('type', [
  * also checks that the status follows from the event log). Use it to embed sessions in your own
  * schemas.
  */
-export const playbackSessionJsonSchema = z.strictObject({
+export const playbackSessionJsonSchema: z.ZodType<PlaybackSessionJson, unknown> = z.strictObject({
   version: z.literal(SESSION_JSON_VERSION),
   id: z.string().min(1),
   adId: z.string(),
@@ -241,6 +241,8 @@ function explain(input: unknown): never {
       input['version'],
     );
   }
+  // zod reports a bad config at `config`; name the exact part instead.
+  if (isObject(input) && 'config' in input) cloneJson(input['config'], ['config']);
   const result = playbackSessionJsonSchema.safeParse(input);
   if (!result.success) {
     const issues: SessionJsonIssue[] = result.error.issues.map((issue) => ({
