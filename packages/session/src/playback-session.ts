@@ -179,8 +179,8 @@ export class PlaybackSession {
       provider: data.provider,
       mode: data.mode,
       config: null,
-      duration: data.duration,
-      progressOffsets: data.progressOffsets,
+      // The real tracker is built once, by #restore, with the furthest position reached.
+      duration: null,
       time: options.time,
     });
     session.#restore(data);

@@ -118,9 +118,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 function keyCount(value: object): number {
-  let count = 0;
-  for (const key in value) if (Object.hasOwn(value, key)) count++;
-  return count;
+  return Object.keys(value).length;
 }
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isMedia = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
