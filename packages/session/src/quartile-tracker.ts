@@ -38,9 +38,8 @@ const QUARTILES: readonly (readonly [QuartileEventType, number])[] = [
  *
  * @param offset - the offset to check
  * @returns a description of the problem, or `undefined` when the offset is valid
- * @internal
  */
-export function invalidProgressOffset(offset: ProgressOffset): string | undefined {
+function invalidProgressOffset(offset: ProgressOffset): string | undefined {
   if (!Number.isFinite(offset.value) || offset.value < 0) return `must be a finite number >= 0, got ${offset.value}`;
   if (offset.unit === 'percent' && offset.value > 100) return `percent must be at most 100, got ${offset.value}`;
   return undefined;
