@@ -131,7 +131,7 @@ describe('ConfigResolver properties', () => {
         }
         let caught: unknown;
         try {
-          new ConfigResolver().resolve(provider, undefined, overrides as ConfigOverrides);
+          new ConfigResolver().resolve(provider, undefined, overrides);
         } catch (error) {
           caught = error;
         }
