@@ -273,11 +273,10 @@ export class ConfigResolver {
           argumentIssue('request', REQUEST_SOURCE, 'overrides', '(too deep)', 'nested more than 64 levels deep, or cyclic'),
         ]);
       }
+      // A hit by content does not record the object by identity: most callers build a new
+      // overrides object per request, and a WeakMap entry per object would cost more than it saves.
       const entry = bucket?.byKey.get(key);
-      if (entry !== undefined) {
-        if (typeof overrides === 'object' && overrides !== null) entry.bucket.byIdentity.set(overrides, entry);
-        return entry.config;
-      }
+      if (entry !== undefined) return entry.config;
     }
     const { levels, issues } = this.#levels(provider, publisher, overrides);
     const result = validateLevels(levels);

@@ -40,6 +40,22 @@ describe('ConfigResolver cache', () => {
     expect(() => resolver.resolve('global', undefined, { playback: { seed: '1' } } as never)).toThrow(/playback\.seed = "1"/);
   });
 
+  it('does not confuse strings that hold quotes with separate fields', () => {
+    const resolver = new ConfigResolver();
+    const joined = resolver.resolve('custom', undefined, { tracker: { staticMacros: { A: 'x","B":"y' } } });
+    const split = resolver.resolve('custom', undefined, { tracker: { staticMacros: { A: 'x', B: 'y' } } });
+    expect(joined.tracker.staticMacros['A']).toBe('x","B":"y');
+    expect(split.tracker.staticMacros['B']).toBe('y');
+    expect(resolver.cacheSize).toBe(2);
+  });
+
+  it('keys values no override schema accepts without caching them', () => {
+    const resolver = new ConfigResolver();
+    expect(() => resolver.resolve('custom', undefined, { playback: { seed: 10n } } as never)).toThrow(/playback\.seed = 10: expected number/);
+    expect(() => resolver.resolve('custom', undefined, { playback: { seed: null } } as never)).toThrow(/playback\.seed = null/);
+    expect(resolver.cacheSize).toBe(0);
+  });
+
   it('clearCache() empties the cache and the next resolve builds a new, equal object', () => {
     const resolver = new ConfigResolver();
     const overrides = { playback: { seed: 1 } };
