@@ -1,6 +1,6 @@
 // Resolve with a warm cache vs a cold one (`@vast/config` ConfigResolver).
 // Run: npx -y pnpm@10.34.9 bench config
-import { ConfigResolver, type ConfigOverrides } from '../packages/config/src/index.js';
+import { ConfigResolver, type ConfigOverrides } from '@vast/config';
 import { opsPerSecond, table, writeSection } from './lib/report.js';
 
 const COMMAND = 'npx -y pnpm@10.34.9 bench config';

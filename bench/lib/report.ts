@@ -3,7 +3,7 @@ import { cpus, totalmem, platform, arch } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** The results file every benchmark writes its own section of. */
-export const BENCHMARKS_FILE = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+const BENCHMARKS_FILE = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 
 /** One line saying what machine a result was measured on. */
 export function describeMachine(): string {
