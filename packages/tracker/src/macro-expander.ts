@@ -92,7 +92,7 @@ interface Compiled {
  * ```ts
  * const expander = new MacroExpander({ time: new SimulatedTimeProvider(), random: createSeededRandom(1) });
  * expander.expand('https://t.example/i?ts=[TIMESTAMP]&cb=[CACHEBUSTING]&ip=[DEVICEIP]&x=[FOO]');
- * // 'https://t.example/i?ts=2025-01-01T00%3A00%3A00.000%2B00%3A00&cb=53017291&ip=-1&x=[FOO]'
+ * // 'https://t.example/i?ts=2025-01-01T00%3A00%3A00.000%2B00%3A00&cb=66436654&ip=-1&x=[FOO]'
  * ```
  */
 export class MacroExpander {
