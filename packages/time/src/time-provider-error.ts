@@ -19,6 +19,12 @@ export class TimeProviderError extends Error {
   }
 }
 
+/** An epoch time as ISO text when it is a valid date, else as a number. */
+function describeTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? String(epochMs) : date.toISOString();
+}
+
 /**
  * A simulated clock woke more sleepers in one run than its loop limit allows: almost always a
  * loop that sleeps forever (`while (true) await time.sleep(10)`). Code `TIME_LOOP_LIMIT`.
@@ -34,7 +40,7 @@ export class TimerLoopLimitError extends TimeProviderError {
   constructor(limit: number, now: number) {
     super(
       'TIME_LOOP_LIMIT',
-      `Simulated clock woke ${limit} sleepers in one run without going idle (virtual time ${new Date(now).toISOString()}): ` +
+      `Simulated clock woke ${limit} sleepers in one run without going idle (virtual time ${describeTime(now)}): ` +
         'a timer loop that never ends? Raise `loopLimit` if this run is legitimately that long.',
     );
     this.name = 'TimerLoopLimitError';
