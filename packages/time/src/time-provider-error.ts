@@ -1,6 +1,8 @@
 /** The stable codes of the errors `@vast/time` throws. */
 export type TimeProviderErrorCode = 'TIME_LOOP_LIMIT' | 'TIME_BACKWARDS';
 
+const BRAND = Symbol.for('@vast/time.TimeProviderError');
+
 /**
  * The base of the errors `@vast/time` throws; match on {@link TimeProviderError.code}.
  */
@@ -16,7 +18,19 @@ export class TimeProviderError extends Error {
     super(message);
     this.name = 'TimeProviderError';
     this.code = code;
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/**
+ * Whether a value is a {@link TimeProviderError}, also when it comes from another installed copy
+ * of `@vast/time` (where `instanceof` would say no).
+ *
+ * @param value - anything, typically a caught error
+ * @returns `true` for errors thrown by `@vast/time`
+ */
+export function isTimeProviderError(value: unknown): value is TimeProviderError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /** An epoch time as ISO text when it is a valid date, else as a number. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedTimeProvider, TimerLoopLimitError } from '../src/index.js';
+import { SimulatedTimeProvider, TimerLoopLimitError, isTimeProviderError } from '../src/index.js';
 
 describe('TimerLoopLimitError', () => {
   it('shows the virtual time as ISO text, or as a number when it is past the range of Date', () => {
@@ -13,5 +13,18 @@ describe('TimerLoopLimitError', () => {
       for (;;) await time.sleep(1);
     })();
     await expect(runaway).rejects.toBeInstanceOf(TimerLoopLimitError);
+  });
+});
+
+describe('isTimeProviderError', () => {
+  it('recognizes errors of this package by brand, not by class identity', () => {
+    const error = new TimerLoopLimitError(1, 0);
+    expect(isTimeProviderError(error)).toBe(true);
+    // What a second installed copy looks like: another class, the same global symbol.
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('@vast/time.TimeProviderError')]: true });
+    expect(isTimeProviderError(foreign)).toBe(true);
+    expect(isTimeProviderError(new Error('x'))).toBe(false);
+    expect(isTimeProviderError(null)).toBe(false);
+    expect(isTimeProviderError('TIME_LOOP_LIMIT')).toBe(false);
   });
 });
