@@ -38,12 +38,20 @@ export interface CheckedXml {
   /** The name of the root element. */
   readonly root: string;
   /**
-   * The document without what the model never reads: whitespace-only text between tags,
-   * comments and processing instructions (outside opaque elements, which stay as written).
-   * Parsing it gives the same model, with less work for the parser.
+   * The document reduced to what the model reads, for fast-xml-parser: no whitespace-only text
+   * between tags, no comments or processing instructions; an element with attributes or opaque
+   * content is renamed `Name` + {@link MARK} + `k`, its attributes moved to `attributes[k]`, and
+   * the content of an opaque element moved, as written, to `raw[k]`.
    */
   readonly compact: string;
+  /** The attribute text of marked element `k` (what follows its name in the start tag). */
+  readonly attributes: readonly string[];
+  /** The content of marked opaque element `k`, exactly as written (`''` for others). */
+  readonly raw: readonly string[];
 }
+
+/** Separates an element's name from its mark in the compacted document (never valid in XML). @internal */
+export const MARK = '\u0001';
 
 /**
  * Checks that a document is one well-formed element tree before it is parsed: tags balanced
@@ -63,6 +71,11 @@ export function checkWellFormed(xml: string): CheckedXml {
   let compact = '';
   let copyFrom = 0;
   let opaqueDepth = -1;
+  let opaqueMark = -1;
+  let opaqueFrom = 0;
+  const attributes: string[] = [];
+  const raw: string[] = [];
+  if (xml.includes(MARK)) throw notXml('control character U+0001');
   let i = xml.indexOf('<');
   if (i < 0) throw notXml('no element');
   if (!onlySpace(xml, 0, i)) throw notXml('text before the root element');
@@ -80,7 +93,11 @@ export function checkWellFormed(xml: string): CheckedXml {
           open === undefined ? `</${name}> closes nothing` : `</${name}> closes <${open}> at offset ${i}`,
         );
       }
-      if (stack.length < opaqueDepth) opaqueDepth = -1;
+      if (stack.length < opaqueDepth) {
+        opaqueDepth = -1;
+        raw[opaqueMark] = xml.slice(opaqueFrom, i);
+        copyFrom = i;
+      }
       after = end + 1;
     } else if (next === 33) {
       // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE>, <!ENTITY>
@@ -130,10 +147,25 @@ export function checkWellFormed(xml: string): CheckedXml {
         if (root !== undefined) throw notXml(`a second root element <${name}> at offset ${i}`);
         root = name;
       }
-      if (xml.charCodeAt(end - 1) !== 47) {
-        stack.push(name);
-        if (opaqueDepth < 0 && OPAQUE.has(name)) opaqueDepth = stack.length;
+      const selfClosing = xml.charCodeAt(end - 1) === 47;
+      if (opaqueDepth < 0) {
+        const attributesEnd = selfClosing ? end - 1 : end;
+        const hasAttributes = !onlySpace(xml, j, attributesEnd);
+        const opaque = OPAQUE.has(name);
+        if (hasAttributes || opaque) {
+          const mark = attributes.length;
+          attributes.push(hasAttributes ? xml.slice(j, attributesEnd) : '');
+          raw.push('');
+          compact += `${xml.slice(copyFrom, i)}<${name}${MARK}${mark}${selfClosing ? '/>' : '>'}`;
+          copyFrom = end + 1;
+          if (opaque && !selfClosing) {
+            opaqueDepth = stack.length + 1;
+            opaqueMark = mark;
+            opaqueFrom = end + 1;
+          }
+        }
       }
+      if (!selfClosing) stack.push(name);
       after = end + 1;
     }
     i = xml.indexOf('<', after);
@@ -150,5 +182,5 @@ export function checkWellFormed(xml: string): CheckedXml {
   const open = stack.pop();
   if (open !== undefined) throw notXml(`<${open}> is not closed (truncated?)`);
   if (root === undefined) throw notXml('no root element');
-  return { root, compact: compact + xml.slice(copyFrom) };
+  return { root, compact: compact + xml.slice(copyFrom), attributes, raw };
 }

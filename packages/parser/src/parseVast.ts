@@ -79,7 +79,8 @@ export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = 
     text = new TextDecoder('utf-8').decode(xml);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const { root: rootName, compact } = checkWellFormed(text);
+  const scanned = checkWellFormed(text);
+  const rootName = scanned.root;
   if (rootName === 'VideoAdServingTemplate') {
     throw new VastError(VastErrorCode.VERSION_NOT_SUPPORTED, 'VAST 1.0 (VideoAdServingTemplate) is not supported');
   }
@@ -88,7 +89,7 @@ export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = 
   }
   let nodes: readonly XNode[];
   try {
-    nodes = VAST_XML_PARSER.parse(compact) as readonly XNode[];
+    nodes = VAST_XML_PARSER.parse(scanned.compact) as readonly XNode[];
   } catch (cause) {
     throw new VastError(VastErrorCode.XML_PARSE_ERROR, `Not well-formed XML: ${String(cause)}`, { cause });
   }
@@ -96,5 +97,5 @@ export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = 
   if (root === undefined) {
     throw new VastError(VastErrorCode.XML_PARSE_ERROR, 'Not well-formed XML: no <VAST> element found');
   }
-  return buildDocument(root, new ParseContext(options.strict ?? false));
+  return buildDocument(root, new ParseContext(options.strict ?? false, scanned));
 }
