@@ -32,7 +32,8 @@ const corpusDir = existsSync(sharedCorpus) ? sharedCorpus : join(parserDir, 'tes
 
 async function vastClientParse(xml: string): Promise<void> {
   const dom = new DOMParser().parseFromString(xml, 'text/xml');
-  await new VASTParser().parseVAST(dom as unknown as Document);
+  const response: unknown = await new VASTParser().parseVAST(dom);
+  if (response === undefined) throw new Error("no response");
 }
 
 // The documents every contender reads (VAST 1.0 and non-XML files are refused by all of them).

@@ -8,7 +8,7 @@ import type { XNode } from './xmlNodes.js';
  * @internal
  */
 export function buildAdParameters(node: XNode, path: string, ctx: ParseContext): AdParameters {
-  const value = unescapeRaw(ctx.raw(node));
+  const value = unescapeRaw(ctx.raw(node)).trim();
   const xmlEncoded = ctx.boolean(ctx.attrs(node)?.['xmlEncoded'], path, 'xmlEncoded') ?? false;
   return Object.freeze({ value, xmlEncoded });
 }

@@ -25,7 +25,7 @@ export function buildResource(node: XNode, name: string, ctx: ParseContext): Res
       return url === '' ? undefined : Object.freeze({ type: 'iframe' as const, url });
     }
     default: {
-      const html = unescapeRaw(ctx.raw(node));
+      const html = unescapeRaw(ctx.raw(node)).trim();
       return html === '' ? undefined : Object.freeze({ type: 'html' as const, html });
     }
   }

@@ -42,7 +42,7 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
         if (attrs?.['language']) resource.language = attrs['language'];
         executableResources.push(Object.freeze(resource));
       } else if (name === 'VerificationParameters') {
-        parameters = unescapeRaw(ctx.raw(child));
+        parameters = unescapeRaw(ctx.raw(child)).trim();
       } else if (name === 'TrackingEvents') {
         trackingEvents = buildTrackingEvents(childrenOf(child), `${here}/TrackingEvents`, ctx);
       }
