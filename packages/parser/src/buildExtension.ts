@@ -21,11 +21,19 @@ function toElement(node: XNode, name: string): XmlElement {
 }
 
 /**
- * Parses the raw content of an extension into generic elements (on first access only).
+ * Parses the raw content of an extension into generic elements (on first access only); empty
+ * when fast-xml-parser cannot read it.
  * @internal
  */
 export function parseXmlElements(xml: string): readonly XmlElement[] {
-  const parsed = createVastXmlParser(true).parse(`<x>${xml}</x>`) as readonly XNode[];
+  let parsed: readonly XNode[];
+  try {
+    parsed = createVastXmlParser(true).parse(`<x>${xml}</x>`) as readonly XNode[];
+  } catch {
+    // Content fast-xml-parser refuses (such as an element named `constructor`): no tree, the
+    // raw XML is still there.
+    return Object.freeze([]);
+  }
   const elements: XmlElement[] = [];
   for (const child of parsed[0] === undefined ? [] : childrenOf(parsed[0])) {
     const name = nameOf(child);

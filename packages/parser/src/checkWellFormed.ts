@@ -124,7 +124,6 @@ export function checkWellFormed(xml: string): CheckedXml {
       }
     } else if (next === 63) {
       // <?pi ?>
-      if (root !== undefined && stack.length === 0) throw notXml(`processing instruction after the root`);
       const end = xml.indexOf('?>', i + 2);
       if (end < 0) throw notXml(`the processing instruction at offset ${i} is not closed`);
       after = end + 2;
