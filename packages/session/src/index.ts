@@ -18,7 +18,7 @@ export type {
 } from './playback-event.js';
 export { PLAYBACK_COMMAND_RULES, PLAYBACK_TRANSITIONS, canTransition, nextStatus } from './playback-transitions.js';
 export type { PlaybackCommand, PlaybackCommandRule } from './playback-transitions.js';
-export { SessionError } from './session-error.js';
+export { SessionError, isSessionError } from './session-error.js';
 export type { SessionErrorCode } from './session-error.js';
 export { IllegalTransitionError } from './illegal-transition-error.js';
 export { InvalidSessionJsonError } from './invalid-session-json-error.js';
