@@ -2,9 +2,9 @@
 // autocannon against the same server in the same run; and macro expansions per second.
 // Run: npx -y pnpm@10.34.9 bench tracker
 import { createRequire } from 'node:module';
-import { SimulatedTimeProvider, createSeededRandom } from '../packages/time/src/index.js';
-import { startMockAdServer } from '../packages/testkit/src/index.js';
-import { HttpBeaconTransport, MacroExpander, type Beacon, type MacroContext } from '../packages/tracker/src/index.js';
+import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
+import { startMockAdServer } from '@vast/testkit';
+import { HttpBeaconTransport, MacroExpander, type Beacon, type MacroContext } from '@vast/tracker';
 import { opsPerSecond, table, writeSection } from './lib/report.js';
 
 interface AutocannonResult {
