@@ -3,8 +3,8 @@
 // JSON.stringify/JSON.parse of the same object without validation, and against validating with the
 // zod schema alone, all in one run.
 import { Buffer } from 'node:buffer';
-import { PlaybackSession, playbackSessionJsonSchema } from '../packages/session/src/index.js';
-import { SimulatedTimeProvider, createSeededRandom } from '../packages/time/src/index.js';
+import { PlaybackSession, playbackSessionJsonSchema } from '@vast/session';
+import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
 import { table, writeSection } from './lib/report.js';
 
 const DISTINCT = 1_000;
