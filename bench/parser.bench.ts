@@ -104,7 +104,7 @@ const corpusLabel = corpusDir === sharedCorpus ? 'the shared corpus (IAB samples
 const markdown = `## Parser (\`@vast/parser\`)
 
 \`npx -y pnpm@10.34.9 bench parser\` — ${documents.length} documents (${(bytes / 1024).toFixed(0)} KiB) from ${corpusLabel},
-each contender passing over all of them (the corpus is `VAST_CORPUS_DIR`, else `../shared/fixtures` beside the clone, else the
+each contender passing over all of them (the corpus is \`VAST_CORPUS_DIR\`, else \`../shared/fixtures\` beside the clone, else the
 package's own fixtures); ${rounds} interleaved rounds of 1.5 s each (after a warm-up), median reported.
 Only documents that every contender reads are used (VAST 1.0 and non-XML files are left out).
 
