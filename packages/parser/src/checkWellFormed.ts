@@ -30,7 +30,7 @@ function tagEnd(xml: string, from: number): number {
   throw notXml(`the tag at offset ${from - 1} is not closed (truncated?)`);
 }
 
-/** Elements whose content is kept as written (the parser's stop nodes): never compacted. */
+/** Elements whose content is opaque to the model: set aside exactly as written, never compacted. */
 const OPAQUE = new Set(['Extension', 'CreativeExtension', 'AdParameters', 'VerificationParameters', 'HTMLResource']);
 
 /**
