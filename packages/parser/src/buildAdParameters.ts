@@ -4,7 +4,7 @@ import { unescapeRaw } from './unescapeRaw.js';
 import type { XNode } from './xmlNodes.js';
 
 /**
- * Builds `<AdParameters>` from its stop node (content kept as written, CDATA unwrapped).
+ * Builds `<AdParameters>` from the content the scan set aside (CDATA unwrapped, trimmed).
  * @internal
  */
 export function buildAdParameters(node: XNode, path: string, ctx: ParseContext): AdParameters {

@@ -55,6 +55,7 @@ function tooLarge(limit: number): VastError {
  * @throws {@link VastError} 101 when the root is not `<VAST>`, or in strict mode when a required
  * element is missing or a value unparseable (the error's `path` names the element)
  * @throws {@link VastError} 102 for VAST 1.0 (`<VideoAdServingTemplate>`) or a version below 2.0
+ * @throws `RangeError` when `options.maxBytes` is negative, NaN or infinite (a caller bug, named)
  * @example
  * ```ts
  * import { parseVast, isVastError } from '@vast/parser';
@@ -70,6 +71,9 @@ function tooLarge(limit: number): VastError {
  */
 export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = {}): VastDocument {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!(maxBytes >= 0) || !Number.isFinite(maxBytes)) {
+    throw new RangeError(`parseVast: options.maxBytes must be a finite number of bytes, got ${String(maxBytes)}`);
+  }
   let text: string;
   if (typeof xml === 'string') {
     if (utf8LengthOver(xml, maxBytes)) throw tooLarge(maxBytes);

@@ -13,7 +13,7 @@ export function decodeEntities(text: string): string {
 }
 
 /**
- * The text value of raw element content (what a stop node holds): CDATA sections taken as they
+ * The text value of raw element content (as the scan set it aside): CDATA sections taken as they
  * are, other text with its entities decoded, whitespace between sections dropped; trimmed when
  * there is no CDATA at all. Markup outside CDATA is kept as written.
  * @internal

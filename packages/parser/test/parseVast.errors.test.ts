@@ -102,6 +102,14 @@ describe('parseVast: refused documents and their IAB codes', () => {
     expect(parseVast(emoji, { maxBytes: 460 }).errors).toHaveLength(1);
   });
 
+  it('names a bad maxBytes option instead of parsing', () => {
+    for (const maxBytes of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => parseVast('<VAST version="4.0"/>', { maxBytes })).toThrow(
+        new RangeError(`parseVast: options.maxBytes must be a finite number of bytes, got ${String(maxBytes)}`),
+      );
+    }
+  });
+
   it('refuses more than 1 MiB by default, without looking at it', () => {
     const huge = 'x'.repeat(1024 * 1024 + 1);
     expect(vastErrorOf(() => parseVast(huge)).message).toContain('larger than 1048576 bytes');
