@@ -2,4 +2,7 @@
  * @packageDocumentation
  * A mock ad server on loopback for tests: serves VAST, records beacons, injects faults.
  */
-export {};
+export { startMockAdServer } from './start-mock-ad-server.js';
+export type { MockAdServer, MockAdServerOptions, WaitForOptions } from './start-mock-ad-server.js';
+export type { MockFault, MockResponse, MockRoute } from './mock-response.js';
+export type { RecordedRequest } from './recorded-request.js';
