@@ -1,0 +1,65 @@
+/** The stable codes of the errors `@vast/time` throws. */
+export type TimeProviderErrorCode = 'TIME_LOOP_LIMIT' | 'TIME_BACKWARDS';
+
+/**
+ * The base of the errors `@vast/time` throws; match on {@link TimeProviderError.code}.
+ */
+export class TimeProviderError extends Error {
+  /** A stable code that does not change between releases. */
+  readonly code: TimeProviderErrorCode;
+
+  /**
+   * @param code - the stable code
+   * @param message - a sentence for people
+   */
+  constructor(code: TimeProviderErrorCode, message: string) {
+    super(message);
+    this.name = 'TimeProviderError';
+    this.code = code;
+  }
+}
+
+/**
+ * A simulated clock woke more sleepers in one run than its loop limit allows: almost always a
+ * loop that sleeps forever (`while (true) await time.sleep(10)`). Code `TIME_LOOP_LIMIT`.
+ */
+export class TimerLoopLimitError extends TimeProviderError {
+  /** The limit that was reached. */
+  readonly limit: number;
+
+  /**
+   * @param limit - the loop limit of the clock
+   * @param now - the virtual time (epoch ms) when the limit was reached
+   */
+  constructor(limit: number, now: number) {
+    super(
+      'TIME_LOOP_LIMIT',
+      `Simulated clock woke ${limit} sleepers in one run without going idle (virtual time ${new Date(now).toISOString()}): ` +
+        'a timer loop that never ends? Raise `loopLimit` if this run is legitimately that long.',
+    );
+    this.name = 'TimerLoopLimitError';
+    this.limit = limit;
+  }
+}
+
+/**
+ * A simulated clock was asked to move backwards (`setTime` to the past, or a negative `tick`).
+ * Code `TIME_BACKWARDS`.
+ */
+export class ClockBackwardsError extends TimeProviderError {
+  /** The clock's time when the request was made (epoch ms). */
+  readonly now: number;
+  /** The time that was requested (epoch ms). */
+  readonly requested: number;
+
+  /**
+   * @param now - the current virtual time (epoch ms)
+   * @param requested - the earlier time that was asked for (epoch ms)
+   */
+  constructor(now: number, requested: number) {
+    super('TIME_BACKWARDS', `Simulated clock never moves backwards: it is at ${now}, ${requested} was requested.`);
+    this.name = 'ClockBackwardsError';
+    this.now = now;
+    this.requested = requested;
+  }
+}

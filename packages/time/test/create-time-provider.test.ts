@@ -1,0 +1,61 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  AutoDetectTimeProvider,
+  RealtimeTimeProvider,
+  SimulatedTimeProvider,
+  createTimeProvider,
+} from '../src/index.js';
+
+describe('createTimeProvider', () => {
+  it('makes the clock named by the mode', () => {
+    const real = createTimeProvider('realtime');
+    expectTypeOf(real).toEqualTypeOf<RealtimeTimeProvider>();
+    expect(real).toBeInstanceOf(RealtimeTimeProvider);
+    const simulated = createTimeProvider('simulated');
+    expectTypeOf(simulated).toEqualTypeOf<SimulatedTimeProvider>();
+    expect(simulated).toBeInstanceOf(SimulatedTimeProvider);
+    expect(createTimeProvider({ mode: 'realtime' }).kind).toBe('realtime');
+  });
+
+  it('passes the simulated clock options through', () => {
+    const time = createTimeProvider({ mode: 'simulated', simulated: { mode: 'manual', startTime: 1_000, loopLimit: 7 } });
+    expect(time).toMatchObject({ mode: 'manual', loopLimit: 7 });
+    expect(time.now()).toBe(1_000);
+  });
+
+  it('detects the clock for auto from the given environment', async () => {
+    const ci = createTimeProvider({ mode: 'auto', env: { CI: 'true' }, platform: 'linux', simulated: { startTime: 0 } });
+    expect(ci).toBeInstanceOf(AutoDetectTimeProvider);
+    expect(ci.kind).toBe('simulated');
+    expect(ci.environment.reason).toBe('ci');
+    await ci.sleep(60_000);
+    expect(ci.now()).toBe(60_000);
+    expect(ci.monotonic()).toBe(60_000);
+
+    const desktop = createTimeProvider({ mode: 'auto', env: { DISPLAY: ':0' }, platform: 'linux' });
+    expect(desktop.kind).toBe('realtime');
+    expect(desktop.delegate).toBeInstanceOf(RealtimeTimeProvider);
+    expect(Math.abs(desktop.now() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('uses the process environment for plain "auto" (simulated under vitest)', () => {
+    const time = createTimeProvider('auto');
+    expect(time.kind).toBe('simulated');
+    expect(time.environment.reason).not.toBe('interactive');
+  });
+
+  it('rejects an unknown mode', () => {
+    expect(() => createTimeProvider('fast' as 'auto')).toThrow(/mode must be realtime, simulated or auto; got "fast"/);
+  });
+});
+
+describe('AutoDetectTimeProvider', () => {
+  it('aborts sleeps of the chosen clock', async () => {
+    const time = new AutoDetectTimeProvider({ env: { JEST_WORKER_ID: '1' }, platform: 'darwin' });
+    await expect(time.sleep(10, AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('defaults to the process environment', () => {
+    expect(new AutoDetectTimeProvider().kind).toBe('simulated');
+  });
+});
