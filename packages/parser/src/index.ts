@@ -47,3 +47,4 @@ export type {
 export type { VastWarning } from './VastWarning.js';
 export type { VastDocument } from './VastDocument.js';
 export type { ParseVastOptions } from './ParseVastOptions.js';
+export { parseVast } from './parseVast.js';

@@ -1,0 +1,47 @@
+import { VastError } from './VastError.js';
+import { VastErrorCode } from './VastErrorCode.js';
+import type { VastWarning } from './VastWarning.js';
+
+/**
+ * The state of one parse: strict or lenient, and the warnings collected so far. It also turns
+ * attribute and text values into numbers and booleans, reporting what it cannot read.
+ * @internal
+ */
+export class ParseContext {
+  readonly warnings: VastWarning[] = [];
+
+  constructor(readonly strict: boolean) {}
+
+  /** Reports a missing required element or an unparseable value (101). */
+  problem(path: string, message: string): void {
+    if (this.strict) {
+      throw new VastError(VastErrorCode.SCHEMA_VALIDATION_ERROR, `${message} (at ${path})`, { path });
+    }
+    this.warnings.push(Object.freeze({ code: VastErrorCode.SCHEMA_VALIDATION_ERROR, path, message }));
+  }
+
+  /** A number attribute: `undefined` when absent or empty, a warning when not a number. */
+  number(value: string | undefined, path: string, name: string): number | undefined {
+    if (value === undefined || value === '') return undefined;
+    const parsed = Number(value);
+    if (Number.isFinite(parsed)) return parsed;
+    this.problem(path, `${name} is not a number: "${value}"`);
+    return undefined;
+  }
+
+  /** A boolean attribute (`true`/`false`/`1`/`0`, any case): a warning when it is none of those. */
+  boolean(value: string | undefined, path: string, name: string): boolean | undefined {
+    if (value === undefined || value === '') return undefined;
+    switch (value.toLowerCase()) {
+      case 'true':
+      case '1':
+        return true;
+      case 'false':
+      case '0':
+        return false;
+      default:
+        this.problem(path, `${name} is not a boolean: "${value}"`);
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { buildCreatives } from './buildCreatives.js';
+import { buildExtension } from './buildExtension.js';
+import { buildUrlWithId } from './buildUrlWithId.js';
+import { buildVerifications } from './buildVerification.js';
+import type { Creative } from './Creative.js';
+import type { Extension } from './Extension.js';
+import type { ParseContext } from './ParseContext.js';
+import type { UrlWithId } from './UrlWithId.js';
+import type { Category, InlineAd, VastAd, ViewableImpression, WrapperAd } from './VastAd.js';
+import type { Verification } from './Verification.js';
+import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** An ad being built: any field of either kind, made readonly by freezing at the end. */
+type AdDraft = Mutable<Partial<Omit<InlineAd, 'type'>>> &
+  Mutable<Partial<Omit<WrapperAd, 'type'>>> & { type: VastAd['type'] };
+
+function buildViewableImpression(node: XNode): ViewableImpression {
+  const viewable: string[] = [];
+  const notViewable: string[] = [];
+  const viewUndetermined: string[] = [];
+  for (const child of childrenOf(node, 'ViewableImpression')) {
+    const name = nameOf(child);
+    const list =
+      name === 'Viewable' ? viewable : name === 'NotViewable' ? notViewable : name === 'ViewUndetermined' ? viewUndetermined : undefined;
+    if (list === undefined) continue;
+    const url = textOf(childrenOf(child, name));
+    if (url !== '') list.push(url);
+  }
+  const result: Mutable<ViewableImpression> = {
+    viewable: Object.freeze(viewable),
+    notViewable: Object.freeze(notViewable),
+    viewUndetermined: Object.freeze(viewUndetermined),
+  };
+  const id = attrsOf(node)?.['id'];
+  if (id) result.id = id;
+  return Object.freeze(result);
+}
+
+function buildCategory(node: XNode, name: string): Category {
+  const value = textOf(childrenOf(node, name));
+  const authority = attrsOf(node)?.['authority'];
+  return Object.freeze(authority ? { value, authority } : { value });
+}
+
+/** The VAST 2 `<VASTAdTagURL>`: its text, or the text of its `<URL>` child. */
+function legacyTagUrl(node: XNode): string {
+  const children = childrenOf(node, 'VASTAdTagURL');
+  for (const child of children) {
+    if (nameOf(child) === 'URL') return textOf(childrenOf(child, 'URL'));
+  }
+  return textOf(children);
+}
+
+/**
+ * Builds one `<Ad>`: its InLine or Wrapper with everything they hold. An Ad with neither, or a
+ * Wrapper without a tag URI, is reported and gives `undefined`.
+ * @internal
+ */
+export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | undefined {
+  let body: XNode | undefined;
+  let type: 'InLine' | 'Wrapper' | undefined;
+  for (const child of childrenOf(node, 'Ad')) {
+    const name = nameOf(child);
+    if (name === 'InLine' || name === 'Wrapper') {
+      if (type === undefined) {
+        body = child;
+        type = name;
+      } else {
+        ctx.problem(`${path}/${name}`, `Ad has both ${type} and ${name}; the first is kept`);
+      }
+    }
+  }
+  if (body === undefined || type === undefined) {
+    ctx.problem(path, 'Ad has no InLine or Wrapper');
+    return undefined;
+  }
+  const here = `${path}/${type}`;
+  const inWrapper = type === 'Wrapper';
+  const ad: AdDraft = { type: inWrapper ? 'wrapper' : 'inline' };
+  const adAttrs = attrsOf(node);
+  if (adAttrs !== undefined) {
+    const { id, adType } = adAttrs;
+    if (id) ad.id = id;
+    const sequence = ctx.number(adAttrs['sequence'], path, 'sequence');
+    if (sequence !== undefined) ad.sequence = sequence;
+    if (adType) ad.adType = adType;
+    const conditionalAd = ctx.boolean(adAttrs['conditionalAd'], path, 'conditionalAd');
+    if (conditionalAd !== undefined) ad.conditionalAd = conditionalAd;
+  }
+  const impressions: UrlWithId[] = [];
+  const errors: string[] = [];
+  let categories: readonly Category[] = NONE;
+  let blockedAdCategories: readonly Category[] = NONE;
+  let verifications: readonly Verification[] = NONE;
+  let extensions: readonly Extension[] = NONE;
+  let creatives: readonly Creative[] | undefined;
+  let sawImpression = false;
+  let sawTitle = false;
+  let tagUri: string | undefined;
+  for (const child of childrenOf(body, type)) {
+    const name = nameOf(child);
+    switch (name) {
+      case 'AdSystem': {
+        const system = textOf(childrenOf(child, name));
+        const version = attrsOf(child)?.['version'];
+        ad.adSystem = Object.freeze(version ? { name: system, version } : { name: system });
+        break;
+      }
+      case 'Impression': {
+        sawImpression = true;
+        const impression = buildUrlWithId(child, name);
+        if (impression !== undefined) impressions.push(impression);
+        break;
+      }
+      case 'Error': {
+        const url = textOf(childrenOf(child, name));
+        if (url !== '') errors.push(url);
+        break;
+      }
+      case 'Creatives':
+        creatives = buildCreatives(childrenOf(child, name), `${here}/Creatives`, inWrapper, ctx);
+        break;
+      case 'AdTitle':
+        if (inWrapper) break;
+        sawTitle = true;
+        ad.adTitle = textOf(childrenOf(child, name));
+        break;
+      case 'AdServingId':
+        if (inWrapper) break;
+        ad.adServingId = textOf(childrenOf(child, name));
+        break;
+      case 'Description':
+        if (inWrapper) break;
+        ad.description = textOf(childrenOf(child, name));
+        break;
+      case 'Advertiser': {
+        if (inWrapper) break;
+        const advertiserId = attrsOf(child)?.['id'];
+        const advertiser = textOf(childrenOf(child, name));
+        ad.advertiser = Object.freeze(advertiserId ? { name: advertiser, id: advertiserId } : { name: advertiser });
+        break;
+      }
+      case 'Category':
+        if (inWrapper) break;
+        if (categories === NONE) categories = [];
+        (categories as Category[]).push(buildCategory(child, name));
+        break;
+      case 'BlockedAdCategories':
+        if (blockedAdCategories === NONE) blockedAdCategories = [];
+        (blockedAdCategories as Category[]).push(buildCategory(child, name));
+        break;
+      case 'Pricing': {
+        const text = textOf(childrenOf(child, name));
+        const value = ctx.number(text, `${here}/Pricing`, 'Pricing');
+        if (value === undefined) break;
+        const attrs = attrsOf(child);
+        const pricing: { value: number; model?: string; currency?: string } = { value };
+        if (attrs?.['model']) pricing.model = attrs['model'];
+        if (attrs?.['currency']) pricing.currency = attrs['currency'];
+        ad.pricing = Object.freeze(pricing);
+        break;
+      }
+      case 'Survey': {
+        if (inWrapper) break;
+        const url = textOf(childrenOf(child, name));
+        if (url === '') break;
+        const surveyType = attrsOf(child)?.['type'];
+        ad.survey = Object.freeze(surveyType ? { url, type: surveyType } : { url });
+        break;
+      }
+      case 'Expires': {
+        if (inWrapper) break;
+        const seconds = ctx.number(textOf(childrenOf(child, name)), `${here}/Expires`, 'Expires');
+        if (seconds !== undefined) ad.expires = seconds;
+        break;
+      }
+      case 'ViewableImpression':
+        ad.viewableImpression = buildViewableImpression(child);
+        break;
+      case 'AdVerifications':
+        verifications = buildVerifications(childrenOf(child, name), `${here}/AdVerifications`, ctx);
+        break;
+      case 'Extensions': {
+        const list: Extension[] = [];
+        for (const extension of childrenOf(child, name)) {
+          if (nameOf(extension) === 'Extension') list.push(buildExtension(extension, 'Extension'));
+        }
+        extensions = Object.freeze(list);
+        break;
+      }
+      case 'VASTAdTagURI':
+        tagUri = textOf(childrenOf(child, name));
+        break;
+      case 'VASTAdTagURL':
+        tagUri = legacyTagUrl(child);
+        break;
+      default:
+        break;
+    }
+  }
+  if (ad.adSystem === undefined) ctx.problem(here, `${type} has no AdSystem`);
+  if (!sawImpression) ctx.problem(here, `${type} has no Impression`);
+  ad.impressions = Object.freeze(impressions);
+  ad.errors = Object.freeze(errors);
+  ad.verifications = verifications;
+  ad.blockedAdCategories = Object.freeze(blockedAdCategories);
+  ad.extensions = extensions;
+  ad.creatives = creatives ?? NONE;
+  if (inWrapper) {
+    if (tagUri === undefined || tagUri === '') {
+      ctx.problem(here, 'Wrapper has no VASTAdTagURI');
+      return undefined;
+    }
+    const wrapper = ad;
+    wrapper.vastAdTagUri = tagUri;
+    const attrs = attrsOf(body);
+    wrapper.followAdditionalWrappers =
+      ctx.boolean(attrs?.['followAdditionalWrappers'], here, 'followAdditionalWrappers') ?? true;
+    wrapper.allowMultipleAds = ctx.boolean(attrs?.['allowMultipleAds'], here, 'allowMultipleAds') ?? false;
+    const fallbackOnNoAd = ctx.boolean(attrs?.['fallbackOnNoAd'], here, 'fallbackOnNoAd');
+    if (fallbackOnNoAd !== undefined) wrapper.fallbackOnNoAd = fallbackOnNoAd;
+    return Object.freeze(wrapper) as WrapperAd;
+  }
+  if (!sawTitle) ctx.problem(here, 'InLine has no AdTitle');
+  if (creatives === undefined) ctx.problem(here, 'InLine has no Creatives');
+  ad.categories = Object.freeze(categories);
+  return Object.freeze(ad) as InlineAd;
+}

@@ -1,0 +1,94 @@
+import { buildAdParameters } from './buildAdParameters.js';
+import { buildResource } from './buildResource.js';
+import { buildTrackingEvents } from './buildTrackingEvents.js';
+import { buildUrlWithId } from './buildUrlWithId.js';
+import type { Companion, CompanionCreative, CreativeBase } from './Creative.js';
+import type { ParseContext } from './ParseContext.js';
+import type { Resource } from './Resource.js';
+import type { TrackingEvent } from './TrackingEvent.js';
+import type { UrlWithId } from './UrlWithId.js';
+import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+
+const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
+
+function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion {
+  const resources: Resource[] = [];
+  const clickTrackings: UrlWithId[] = [];
+  const companion: Mutable<Companion> = { resources, clickTrackings, trackingEvents: NO_EVENTS };
+  for (const child of childrenOf(node, 'Companion')) {
+    const name = nameOf(child);
+    switch (name) {
+      case 'StaticResource':
+      case 'IFrameResource':
+      case 'HTMLResource': {
+        const resource = buildResource(child, name);
+        if (resource !== undefined) resources.push(resource);
+        break;
+      }
+      case 'AdParameters':
+        companion.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
+        break;
+      case 'AltText': {
+        const text = textOf(childrenOf(child, name));
+        if (text !== '') companion.altText = text;
+        break;
+      }
+      case 'CompanionClickThrough': {
+        const url = textOf(childrenOf(child, name));
+        if (url !== '') companion.clickThrough = url;
+        break;
+      }
+      case 'CompanionClickTracking': {
+        const url = buildUrlWithId(child, name);
+        if (url !== undefined) clickTrackings.push(url);
+        break;
+      }
+      case 'TrackingEvents':
+        companion.trackingEvents = buildTrackingEvents(childrenOf(child, name), `${path}/TrackingEvents`, ctx);
+        break;
+      default:
+        break;
+    }
+  }
+  Object.freeze(resources);
+  Object.freeze(clickTrackings);
+  const attrs = attrsOf(node);
+  if (attrs !== undefined) {
+    const { id, apiFramework, adSlotID, renderingMode } = attrs;
+    if (id) companion.id = id;
+    let n = ctx.number(attrs['width'], path, 'width');
+    if (n !== undefined) companion.width = n;
+    n = ctx.number(attrs['height'], path, 'height');
+    if (n !== undefined) companion.height = n;
+    n = ctx.number(attrs['assetWidth'], path, 'assetWidth');
+    if (n !== undefined) companion.assetWidth = n;
+    n = ctx.number(attrs['assetHeight'], path, 'assetHeight');
+    if (n !== undefined) companion.assetHeight = n;
+    n = ctx.number(attrs['expandedWidth'], path, 'expandedWidth');
+    if (n !== undefined) companion.expandedWidth = n;
+    n = ctx.number(attrs['expandedHeight'], path, 'expandedHeight');
+    if (n !== undefined) companion.expandedHeight = n;
+    if (apiFramework) companion.apiFramework = apiFramework;
+    if (adSlotID) companion.adSlotId = adSlotID;
+    n = ctx.number(attrs['pxratio'], path, 'pxratio');
+    if (n !== undefined) companion.pxratio = n;
+    if (renderingMode) companion.renderingMode = renderingMode;
+  }
+  return Object.freeze(companion);
+}
+
+/**
+ * Builds a `<CompanionAds>` creative.
+ * @internal
+ */
+export function buildCompanionAds(node: XNode, base: CreativeBase, path: string, ctx: ParseContext): CompanionCreative {
+  const companions: Companion[] = [];
+  let index = 0;
+  for (const child of childrenOf(node, 'CompanionAds')) {
+    if (nameOf(child) === 'Companion') companions.push(buildCompanion(child, `${path}/Companion[${index++}]`, ctx));
+  }
+  const creative: Mutable<CompanionCreative> = { ...base, type: 'companion', companions: Object.freeze(companions) };
+  const required = attrsOf(node)?.['required'];
+  if (required) creative.required = required;
+  return Object.freeze(creative);
+}

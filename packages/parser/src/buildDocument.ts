@@ -1,0 +1,41 @@
+import { buildAd } from './buildAd.js';
+import type { ParseContext } from './ParseContext.js';
+import type { VastAd } from './VastAd.js';
+import type { VastDocument } from './VastDocument.js';
+import { VastError } from './VastError.js';
+import { VastErrorCode } from './VastErrorCode.js';
+import { type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+
+/**
+ * Builds the document from the `<VAST>` root element: version, document-level Error URLs and
+ * the ads, in one walk over the tree.
+ * @throws {@link VastError} 102 for a version below 2.0
+ * @internal
+ */
+export function buildDocument(root: XNode, ctx: ParseContext): VastDocument {
+  const version = attrsOf(root)?.['version'];
+  if (version === undefined || version === '') {
+    ctx.problem('VAST', 'VAST has no version attribute');
+  } else if (Number.parseFloat(version) < 2) {
+    throw new VastError(VastErrorCode.VERSION_NOT_SUPPORTED, `VAST ${version} is not supported`, { path: 'VAST' });
+  }
+  const errors: string[] = [];
+  const ads: VastAd[] = [];
+  let index = 0;
+  for (const child of childrenOf(root, 'VAST')) {
+    const name = nameOf(child);
+    if (name === 'Ad') {
+      const ad = buildAd(child, `VAST/Ad[${index++}]`, ctx);
+      if (ad !== undefined) ads.push(ad);
+    } else if (name === 'Error') {
+      const url = textOf(childrenOf(child, name));
+      if (url !== '') errors.push(url);
+    }
+  }
+  const document = {
+    errors: Object.freeze(errors),
+    ads: Object.freeze(ads),
+    warnings: Object.freeze(ctx.warnings),
+  };
+  return Object.freeze(version ? { version, ...document } : document);
+}

@@ -1,0 +1,148 @@
+import { buildAdParameters } from './buildAdParameters.js';
+import { buildIcon } from './buildIcon.js';
+import {
+  buildClosedCaptionFile,
+  buildInteractiveCreativeFile,
+  buildMediaFile,
+  buildMezzanine,
+} from './buildMediaFiles.js';
+import { buildTrackingEvents } from './buildTrackingEvents.js';
+import { buildUrlWithId } from './buildUrlWithId.js';
+import type { CreativeBase, LinearCreative, VideoClicks } from './Creative.js';
+import type { Icon } from './Icon.js';
+import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './MediaFile.js';
+import type { ParseContext } from './ParseContext.js';
+import { parseOffset, parseTime } from './parseTime.js';
+import type { TrackingEvent } from './TrackingEvent.js';
+import type { UrlWithId } from './UrlWithId.js';
+import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+
+const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
+const NO_CLICKS: VideoClicks = Object.freeze({ clickTrackings: Object.freeze([]), customClicks: Object.freeze([]) });
+
+function buildVideoClicks(children: readonly XNode[]): VideoClicks {
+  let clickThrough: UrlWithId | undefined;
+  const clickTrackings: UrlWithId[] = [];
+  const customClicks: UrlWithId[] = [];
+  for (const child of children) {
+    const name = nameOf(child);
+    if (name === 'ClickThrough') clickThrough = buildUrlWithId(child, name) ?? clickThrough;
+    else if (name === 'ClickTracking') {
+      const url = buildUrlWithId(child, name);
+      if (url !== undefined) clickTrackings.push(url);
+    } else if (name === 'CustomClick') {
+      const url = buildUrlWithId(child, name);
+      if (url !== undefined) customClicks.push(url);
+    }
+  }
+  const clicks: Mutable<VideoClicks> = {
+    clickTrackings: Object.freeze(clickTrackings),
+    customClicks: Object.freeze(customClicks),
+  };
+  if (clickThrough !== undefined) clicks.clickThrough = clickThrough;
+  return Object.freeze(clicks);
+}
+
+/**
+ * Builds a `<Linear>` creative. In an InLine ad, Duration and MediaFiles are required (reported
+ * when missing); in a Wrapper they are not expected.
+ * @internal
+ */
+export function buildLinear(
+  node: XNode,
+  base: CreativeBase,
+  path: string,
+  inWrapper: boolean,
+  ctx: ParseContext,
+): LinearCreative {
+  const mediaFiles: MediaFile[] = [];
+  const mezzanines: Mezzanine[] = [];
+  const interactiveCreativeFiles: InteractiveCreativeFile[] = [];
+  const closedCaptionFiles: ClosedCaptionFile[] = [];
+  const icons: Icon[] = [];
+  let trackingEvents = NO_EVENTS;
+  let videoClicks = NO_CLICKS;
+  const linear: Mutable<LinearCreative> = { type: 'linear', ...base } as Mutable<LinearCreative>;
+  let sawDuration = false;
+  let sawMediaFiles = false;
+  for (const child of childrenOf(node, 'Linear')) {
+    const name = nameOf(child);
+    switch (name) {
+      case 'Duration': {
+        sawDuration = true;
+        const text = textOf(childrenOf(child, name));
+        const duration = parseTime(text);
+        if (duration !== undefined) {
+          linear.duration = duration;
+        } else if (/^\d+(\.\d+)?$/.test(text)) {
+          // Bare seconds: not VAST, but unambiguous; lenient parsing keeps the value.
+          ctx.problem(`${path}/Duration`, `Duration is not in HH:MM:SS form: "${text}" (read as seconds)`);
+          linear.duration = Number(text);
+        } else {
+          ctx.problem(`${path}/Duration`, `Duration is not a time: "${text}"`);
+        }
+        break;
+      }
+      case 'MediaFiles': {
+        sawMediaFiles = true;
+        let m = 0;
+        for (const file of childrenOf(child, name)) {
+          const fileName = nameOf(file);
+          if (fileName === 'MediaFile') {
+            const built = buildMediaFile(file, `${path}/MediaFiles/MediaFile[${m++}]`, ctx);
+            if (built !== undefined) mediaFiles.push(built);
+          } else if (fileName === 'Mezzanine') {
+            const built = buildMezzanine(file, `${path}/MediaFiles/Mezzanine`, ctx);
+            if (built !== undefined) mezzanines.push(built);
+          } else if (fileName === 'InteractiveCreativeFile') {
+            const built = buildInteractiveCreativeFile(file, `${path}/MediaFiles/InteractiveCreativeFile`, ctx);
+            if (built !== undefined) interactiveCreativeFiles.push(built);
+          } else if (fileName === 'ClosedCaptionFiles') {
+            for (const caption of childrenOf(file, fileName)) {
+              if (nameOf(caption) !== 'ClosedCaptionFile') continue;
+              const built = buildClosedCaptionFile(caption);
+              if (built !== undefined) closedCaptionFiles.push(built);
+            }
+          }
+        }
+        break;
+      }
+      case 'AdParameters':
+        linear.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
+        break;
+      case 'VideoClicks':
+        videoClicks = buildVideoClicks(childrenOf(child, name));
+        break;
+      case 'TrackingEvents':
+        trackingEvents = buildTrackingEvents(childrenOf(child, name), `${path}/TrackingEvents`, ctx);
+        break;
+      case 'Icons': {
+        let i = 0;
+        for (const icon of childrenOf(child, name)) {
+          if (nameOf(icon) === 'Icon') icons.push(buildIcon(icon, `${path}/Icons/Icon[${i++}]`, ctx));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (!inWrapper) {
+    if (!sawDuration) ctx.problem(path, 'Linear has no Duration');
+    if (!sawMediaFiles) ctx.problem(path, 'Linear has no MediaFiles');
+  }
+  const skipoffset = attrsOf(node)?.['skipoffset'];
+  if (skipoffset !== undefined && skipoffset !== '') {
+    const offset = parseOffset(skipoffset);
+    if (offset === undefined) ctx.problem(path, `skipoffset is not a time or a percentage: "${skipoffset}"`);
+    else linear.skipOffset = offset;
+  }
+  linear.mediaFiles = Object.freeze(mediaFiles);
+  linear.mezzanines = Object.freeze(mezzanines);
+  linear.interactiveCreativeFiles = Object.freeze(interactiveCreativeFiles);
+  linear.closedCaptionFiles = Object.freeze(closedCaptionFiles);
+  linear.videoClicks = videoClicks;
+  linear.trackingEvents = trackingEvents;
+  linear.icons = Object.freeze(icons);
+  return Object.freeze(linear);
+}

@@ -1,0 +1,90 @@
+import { buildAdParameters } from './buildAdParameters.js';
+import { buildResource } from './buildResource.js';
+import { buildTrackingEvents } from './buildTrackingEvents.js';
+import { buildUrlWithId } from './buildUrlWithId.js';
+import type { CreativeBase, NonLinear, NonLinearCreative } from './Creative.js';
+import type { ParseContext } from './ParseContext.js';
+import { parseTime } from './parseTime.js';
+import type { Resource } from './Resource.js';
+import type { TrackingEvent } from './TrackingEvent.js';
+import type { UrlWithId } from './UrlWithId.js';
+import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+
+const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
+
+function buildNonLinear(node: XNode, path: string, ctx: ParseContext): NonLinear {
+  const resources: Resource[] = [];
+  const clickTrackings: UrlWithId[] = [];
+  const nonLinear: Mutable<NonLinear> = { resources, clickTrackings };
+  for (const child of childrenOf(node, 'NonLinear')) {
+    const name = nameOf(child);
+    switch (name) {
+      case 'StaticResource':
+      case 'IFrameResource':
+      case 'HTMLResource': {
+        const resource = buildResource(child, name);
+        if (resource !== undefined) resources.push(resource);
+        break;
+      }
+      case 'AdParameters':
+        nonLinear.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
+        break;
+      case 'NonLinearClickThrough': {
+        const url = textOf(childrenOf(child, name));
+        if (url !== '') nonLinear.clickThrough = url;
+        break;
+      }
+      case 'NonLinearClickTracking': {
+        const url = buildUrlWithId(child, name);
+        if (url !== undefined) clickTrackings.push(url);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  Object.freeze(resources);
+  Object.freeze(clickTrackings);
+  const attrs = attrsOf(node);
+  if (attrs !== undefined) {
+    const { id, apiFramework, minSuggestedDuration } = attrs;
+    if (id) nonLinear.id = id;
+    let n = ctx.number(attrs['width'], path, 'width');
+    if (n !== undefined) nonLinear.width = n;
+    n = ctx.number(attrs['height'], path, 'height');
+    if (n !== undefined) nonLinear.height = n;
+    n = ctx.number(attrs['expandedWidth'], path, 'expandedWidth');
+    if (n !== undefined) nonLinear.expandedWidth = n;
+    n = ctx.number(attrs['expandedHeight'], path, 'expandedHeight');
+    if (n !== undefined) nonLinear.expandedHeight = n;
+    let b = ctx.boolean(attrs['scalable'], path, 'scalable');
+    if (b !== undefined) nonLinear.scalable = b;
+    b = ctx.boolean(attrs['maintainAspectRatio'], path, 'maintainAspectRatio');
+    if (b !== undefined) nonLinear.maintainAspectRatio = b;
+    if (minSuggestedDuration) {
+      const seconds = parseTime(minSuggestedDuration);
+      if (seconds === undefined) ctx.problem(path, `minSuggestedDuration is not a time: "${minSuggestedDuration}"`);
+      else nonLinear.minSuggestedDuration = seconds;
+    }
+    if (apiFramework) nonLinear.apiFramework = apiFramework;
+  }
+  return Object.freeze(nonLinear);
+}
+
+/**
+ * Builds a `<NonLinearAds>` creative: its NonLinear elements and shared tracking.
+ * @internal
+ */
+export function buildNonLinearAds(node: XNode, base: CreativeBase, path: string, ctx: ParseContext): NonLinearCreative {
+  const nonLinears: NonLinear[] = [];
+  let trackingEvents = NO_EVENTS;
+  let index = 0;
+  for (const child of childrenOf(node, 'NonLinearAds')) {
+    const name = nameOf(child);
+    if (name === 'NonLinear') nonLinears.push(buildNonLinear(child, `${path}/NonLinear[${index++}]`, ctx));
+    else if (name === 'TrackingEvents') {
+      trackingEvents = buildTrackingEvents(childrenOf(child, name), `${path}/TrackingEvents`, ctx);
+    }
+  }
+  return Object.freeze({ ...base, type: 'nonlinear', nonLinears: Object.freeze(nonLinears), trackingEvents });
+}

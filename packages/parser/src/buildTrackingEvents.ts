@@ -1,0 +1,46 @@
+import type { ParseContext } from './ParseContext.js';
+import { parseOffset } from './parseTime.js';
+import type { TrackingEvent } from './TrackingEvent.js';
+import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+
+/**
+ * Builds the `<Tracking>` children of a `<TrackingEvents>` element. A Tracking without an event
+ * or URL, or a progress event with an unreadable offset, is reported and left out.
+ * @internal
+ */
+export function buildTrackingEvents(
+  children: readonly XNode[],
+  path: string,
+  ctx: ParseContext,
+): readonly TrackingEvent[] {
+  const events: TrackingEvent[] = [];
+  let index = 0;
+  for (const child of children) {
+    if (nameOf(child) !== 'Tracking') continue;
+    const here = `${path}/Tracking[${index++}]`;
+    const attrs = attrsOf(child);
+    const event = attrs?.['event'];
+    const url = textOf(childrenOf(child, 'Tracking'));
+    if (event === undefined || event === '') {
+      ctx.problem(here, 'Tracking has no event attribute');
+      continue;
+    }
+    if (url === '') continue;
+    const tracking: Mutable<TrackingEvent> = { event, url };
+    const offset = attrs?.['offset'];
+    if (offset !== undefined && offset !== '') {
+      const parsed = parseOffset(offset);
+      if (parsed === undefined) {
+        ctx.problem(here, `offset is not a time or a percentage: "${offset}"`);
+        if (event === 'progress') continue;
+      } else {
+        tracking.offset = parsed;
+      }
+    } else if (event === 'progress') {
+      ctx.problem(here, 'progress Tracking has no offset');
+      continue;
+    }
+    events.push(Object.freeze(tracking));
+  }
+  return Object.freeze(events);
+}

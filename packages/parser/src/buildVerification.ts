@@ -1,0 +1,64 @@
+import { buildTrackingEvents } from './buildTrackingEvents.js';
+import type { ParseContext } from './ParseContext.js';
+import type { TrackingEvent } from './TrackingEvent.js';
+import { unescapeRaw } from './unescapeRaw.js';
+import type { ExecutableResource, JavaScriptResource, Verification } from './Verification.js';
+import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, rawOf, textOf } from './xmlNodes.js';
+
+const NONE: readonly TrackingEvent[] = Object.freeze([]);
+
+/**
+ * Builds the `<Verification>` children of `<AdVerifications>`. A verification without any
+ * resource is reported (and kept: its tracking may still matter).
+ * @internal
+ */
+export function buildVerifications(children: readonly XNode[], path: string, ctx: ParseContext): readonly Verification[] {
+  const verifications: Verification[] = [];
+  let index = 0;
+  for (const node of children) {
+    if (nameOf(node) !== 'Verification') continue;
+    const here = `${path}/Verification[${index++}]`;
+    const javascriptResources: JavaScriptResource[] = [];
+    const executableResources: ExecutableResource[] = [];
+    let parameters: string | undefined;
+    let trackingEvents = NONE;
+    for (const child of childrenOf(node, 'Verification')) {
+      const name = nameOf(child);
+      const attrs = attrsOf(child);
+      if (name === 'JavaScriptResource') {
+        const url = textOf(childrenOf(child, name));
+        if (url === '') continue;
+        const resource: Mutable<JavaScriptResource> = { url };
+        if (attrs?.['apiFramework']) resource.apiFramework = attrs['apiFramework'];
+        const browserOptional = ctx.boolean(attrs?.['browserOptional'], `${here}/${name}`, 'browserOptional');
+        if (browserOptional !== undefined) resource.browserOptional = browserOptional;
+        javascriptResources.push(Object.freeze(resource));
+      } else if (name === 'ExecutableResource') {
+        const url = textOf(childrenOf(child, name));
+        if (url === '') continue;
+        const resource: Mutable<ExecutableResource> = { url };
+        if (attrs?.['apiFramework']) resource.apiFramework = attrs['apiFramework'];
+        if (attrs?.['type']) resource.type = attrs['type'];
+        if (attrs?.['language']) resource.language = attrs['language'];
+        executableResources.push(Object.freeze(resource));
+      } else if (name === 'VerificationParameters') {
+        parameters = unescapeRaw(rawOf(childrenOf(child, name)));
+      } else if (name === 'TrackingEvents') {
+        trackingEvents = buildTrackingEvents(childrenOf(child, name), `${here}/TrackingEvents`, ctx);
+      }
+    }
+    if (javascriptResources.length === 0 && executableResources.length === 0) {
+      ctx.problem(here, 'Verification has no JavaScriptResource or ExecutableResource');
+    }
+    const verification: Mutable<Verification> = {
+      javascriptResources: Object.freeze(javascriptResources),
+      executableResources: Object.freeze(executableResources),
+      trackingEvents,
+    };
+    const vendor = attrsOf(node)?.['vendor'];
+    if (vendor) verification.vendor = vendor;
+    if (parameters !== undefined) verification.parameters = parameters;
+    verifications.push(Object.freeze(verification));
+  }
+  return Object.freeze(verifications);
+}
