@@ -7,13 +7,13 @@ import type { DnsLookup } from '../src/guarded-connector.js';
 import { HttpFetcher, type HttpFetcherSettings } from '../src/http-fetcher.js';
 import { SsrfBlockedError } from '../src/ssrf-blocked-error.js';
 import { SsrfGuard } from '../src/ssrf-guard.js';
-import { manualClock, realClock } from './clocks.js';
+import { RealtimeTimeProvider, SimulatedTimeProvider } from '@vast/time';
 
 const INLINE = '<VAST version="4.2"><Ad id="a"><InLine/></Ad></VAST>';
 
 function fetcher(overrides: Partial<HttpFetcherSettings> = {}): HttpFetcher {
   return new HttpFetcher({
-    time: realClock(),
+    time: new RealtimeTimeProvider(),
     guard: new SsrfGuard({ allowlist: ['127.0.0.1'] }),
     hopTimeoutMs: 4000,
     maxResponseBytes: 1024 * 1024,
@@ -142,18 +142,18 @@ describe('HttpFetcher', () => {
   });
 
   it('times a hung hop out on the injected clock', async () => {
-    const clock = manualClock();
+    const clock = new SimulatedTimeProvider({ mode: 'manual' });
     const pending = make({ time: clock, hopTimeoutMs: 4000 }).fetch(server.url('/hang'));
     await server.waitFor((r) => r.path === '/hang');
-    clock.advance(3999);
-    clock.advance(1);
+    clock.tick(3999);
+    clock.tick(1);
     const error = await failure(pending);
     expect(error.kind).toBe('timeout');
-    expect(clock.pending()).toBe(0);
+    expect(clock.pendingCount).toBe(0);
   });
 
   it('fails with budget when the chain budget runs out first', async () => {
-    const clock = manualClock();
+    const clock = new SimulatedTimeProvider({ mode: 'manual' });
     const budget = new AbortController();
     const pending = make({ time: clock }).fetch(server.url('/hang'), {
       budget: { signal: budget.signal, expired: () => budget.signal.aborted },
@@ -282,12 +282,12 @@ describe('HttpFetcher frees the socket of a timed-out hop', () => {
   afterAll(() => new Promise<void>((resolve) => raw.close(() => resolve())));
 
   it('closes the connection the server holds open once the hop times out', async () => {
-    const clock = manualClock();
+    const clock = new SimulatedTimeProvider({ mode: 'manual' });
     const f = fetcher({ time: clock });
     const pending = f.fetch(`http://127.0.0.1:${(raw.address() as AddressInfo).port}/hang`);
-    while (clock.pending() === 0) await new Promise((resolve) => setImmediate(resolve));
+    while (clock.pendingCount === 0) await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    clock.advance(4000);
+    clock.tick(4000);
     expect((await failure(pending)).kind).toBe('timeout');
     await closed;
     await f.destroy();
