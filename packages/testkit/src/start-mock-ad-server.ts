@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import type { TimeProvider } from '@vast/time';
+import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import type { MockResponse, MockRoute } from './mock-response.js';
 import type { RecordedRequest } from './recorded-request.js';
-import { wallClock } from './wall-clock.js';
+
 
 /** Options of {@link startMockAdServer}. */
 export interface MockAdServerOptions {
@@ -113,7 +113,7 @@ interface Waiter {
  * ```
  */
 export async function startMockAdServer(options: MockAdServerOptions = {}): Promise<MockAdServer> {
-  const time = options.time ?? wallClock();
+  const time = options.time ?? new RealtimeTimeProvider();
   const maxBody = options.maxRecordedBodyBytes ?? 1024 * 1024;
   const root = options.root === undefined ? undefined : resolve(options.root);
   const fallback: MockRoute = options.fallback ?? { status: 404 };

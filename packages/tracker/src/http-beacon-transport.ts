@@ -1,0 +1,280 @@
+import { Agent, interceptors, type Dispatcher } from 'undici';
+import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
+import type { Beacon, BeaconRequestContext } from './beacon.js';
+import { checkBeaconUrl, type BeaconFailureReason, type BeaconOutcome } from './beacon-outcome.js';
+import type { BeaconTransport } from './beacon-transport.js';
+
+/**
+ * Options of {@link HttpBeaconTransport}. The names `timeoutMs`, `retries`, `retryBackoffMs`,
+ * `ssaiHeaders` and `headers` are those of `TrackerOptions` in `@vast/config`, so a resolved
+ * config can be spread in.
+ */
+export interface HttpBeaconTransportOptions {
+  /** Timeout of one request (connect, headers and body), in milliseconds. @defaultValue 5000 */
+  readonly timeoutMs?: number;
+  /** Retries after a network error or a 5xx (never after a 4xx). @defaultValue 2 */
+  readonly retries?: number;
+  /** Delay before the first retry; it doubles on each further retry. @defaultValue 250 */
+  readonly retryBackoffMs?: number;
+  /** Longest delay between two retries. @defaultValue 5000 */
+  readonly maxBackoffMs?: number;
+  /**
+   * Retry a beacon whose request timed out. Off by default: the server may have counted it.
+   * @defaultValue false
+   */
+  readonly retryOnTimeout?: boolean;
+  /** Send the `X-Device-*` headers of the beacon's request context. @defaultValue false */
+  readonly ssaiHeaders?: boolean;
+  /** Extra headers sent with every beacon. @defaultValue `{}` */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The `User-Agent` of the beacon requests themselves. @defaultValue `'@vast/tracker'` */
+  readonly userAgent?: string;
+  /** The device context used for beacons that carry none. */
+  readonly requestContext?: BeaconRequestContext;
+  /** Most beacons in flight at once; more wait in a queue. @defaultValue 32 */
+  readonly maxConcurrent?: number;
+  /** Most beacons waiting; beyond that they are dropped with `queue-full`. @defaultValue 10000 */
+  readonly maxQueued?: number;
+  /** Keep-alive connections per origin. @defaultValue 16 */
+  readonly connectionsPerOrigin?: number;
+  /** How long an idle keep-alive connection stays open, in milliseconds. @defaultValue 4000 */
+  readonly keepAliveTimeoutMs?: number;
+  /** Redirects followed per beacon (pixels often redirect once). @defaultValue 3 */
+  readonly maxRedirections?: number;
+  /**
+   * The clock for timeouts and backoff. Network time is real time: pass a simulated clock only
+   * in tests that drive it.
+   * @defaultValue a `RealtimeTimeProvider`
+   */
+  readonly time?: TimeProvider;
+}
+
+interface AttemptResult {
+  readonly status?: number;
+  readonly reason?: BeaconFailureReason;
+  readonly message?: string;
+  readonly retryable: boolean;
+}
+
+const NON_RETRYABLE_CODES: ReadonlySet<string> = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
+
+/** The SSAI headers of a device context. */
+function deviceHeaders(context: BeaconRequestContext | undefined): Record<string, string> {
+  if (context === undefined) return {};
+  const headers: Record<string, string> = {};
+  if (context.deviceIp !== undefined) headers['x-device-ip'] = context.deviceIp;
+  if (context.deviceUserAgent !== undefined) headers['x-device-user-agent'] = context.deviceUserAgent;
+  if (context.deviceReferer !== undefined) headers['x-device-referer'] = context.deviceReferer;
+  if (context.deviceAcceptLanguage !== undefined) headers['x-device-accept-language'] = context.deviceAcceptLanguage;
+  if (context.deviceRequestedWith !== undefined) headers['x-device-requested-with'] = context.deviceRequestedWith;
+  return { ...headers, ...context.headers };
+}
+
+/**
+ * Sends beacons over HTTP with undici: keep-alive connections pooled per origin, a timeout per
+ * beacon, bounded retries with exponential backoff on network errors and 5xx only, SSAI
+ * `X-Device-*` headers, a cap on concurrent requests, and `flush()`/`close()` that wait for every
+ * beacon in flight. Only http and https URLs are called.
+ *
+ * @example
+ * ```ts
+ * const transport = new HttpBeaconTransport({ timeoutMs: 2000, retries: 2, ssaiHeaders: true });
+ * const outcome = await transport.send(beacon);
+ * if (outcome.kind === 'failed') console.warn(outcome.reason, outcome.message);
+ * await transport.close();
+ * ```
+ */
+export class HttpBeaconTransport implements BeaconTransport {
+  readonly #time: TimeProvider;
+  readonly #agent: Agent;
+  readonly #dispatcher: Dispatcher;
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #backoffMs: number;
+  readonly #maxBackoffMs: number;
+  readonly #retryOnTimeout: boolean;
+  readonly #ssai: boolean;
+  readonly #headers: Readonly<Record<string, string>>;
+  readonly #context: BeaconRequestContext | undefined;
+  readonly #maxConcurrent: number;
+  readonly #maxQueued: number;
+  readonly #pending = new Set<Promise<BeaconOutcome>>();
+  readonly #waiting: (() => void)[] = [];
+  #active = 0;
+  #closed = false;
+
+  /**
+   * @param options - timeouts, retries, headers, concurrency and pool settings
+   */
+  constructor(options: HttpBeaconTransportOptions = {}) {
+    this.#time = options.time ?? new RealtimeTimeProvider();
+    this.#timeoutMs = options.timeoutMs ?? 5000;
+    this.#retries = options.retries ?? 2;
+    this.#backoffMs = options.retryBackoffMs ?? 250;
+    this.#maxBackoffMs = options.maxBackoffMs ?? 5000;
+    this.#retryOnTimeout = options.retryOnTimeout ?? false;
+    this.#ssai = options.ssaiHeaders ?? false;
+    this.#headers = { 'user-agent': options.userAgent ?? '@vast/tracker', ...options.headers };
+    this.#context = options.requestContext;
+    this.#maxConcurrent = options.maxConcurrent ?? 32;
+    this.#maxQueued = options.maxQueued ?? 10_000;
+    this.#agent = new Agent({
+      connections: options.connectionsPerOrigin ?? 16,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4000,
+      pipelining: 1,
+    });
+    this.#dispatcher = this.#agent.compose(interceptors.redirect({ maxRedirections: options.maxRedirections ?? 3 }));
+  }
+
+  /** Beacons being sent right now. */
+  get inFlight(): number {
+    return this.#active;
+  }
+
+  /** Beacons waiting for a free slot. */
+  get queued(): number {
+    return this.#waiting.length;
+  }
+
+  /**
+   * Sends one beacon, retrying as configured.
+   * @param beacon - the beacon
+   * @param signal - aborts waiting, sending and backoff (`failed` with `aborted`)
+   * @returns `sent` with the status, `failed` with the reason, or `dropped` (non-http URL,
+   *   closed transport, full queue)
+   */
+  send(beacon: Beacon, signal?: AbortSignal): Promise<BeaconOutcome> {
+    if (this.#closed) {
+      return Promise.resolve({ kind: 'dropped', beacon, reason: 'transport-closed', message: 'the transport is closed' });
+    }
+    const dropped = checkBeaconUrl(beacon);
+    if (dropped !== undefined) return Promise.resolve(dropped);
+    if (this.#active >= this.#maxConcurrent && this.#waiting.length >= this.#maxQueued) {
+      return Promise.resolve({
+        kind: 'dropped',
+        beacon,
+        reason: 'queue-full',
+        message: `${this.#waiting.length} beacons already waiting`,
+      });
+    }
+    const run = this.#run(beacon, signal);
+    this.#pending.add(run);
+    void run.finally(() => this.#pending.delete(run));
+    return run;
+  }
+
+  /**
+   * Waits until every beacon handed over so far (and any sent meanwhile) has an outcome.
+   * @returns when nothing is in flight or queued
+   */
+  async flush(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending);
+  }
+
+  /**
+   * Stops taking beacons, waits for those in flight or queued, then closes the connections.
+   * @returns when everything is settled and closed
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.flush();
+    await this.#agent.close();
+  }
+
+  async #run(beacon: Beacon, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
+    await this.#acquire();
+    try {
+      return await this.#deliver(beacon, signal);
+    } finally {
+      this.#release();
+    }
+  }
+
+  #acquire(): Promise<void> {
+    if (this.#active < this.#maxConcurrent) {
+      this.#active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  #release(): void {
+    const next = this.#waiting.shift();
+    if (next === undefined) this.#active--;
+    else next();
+  }
+
+  async #deliver(beacon: Beacon, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
+    const url = new URL(beacon.url);
+    const headers = { ...this.#headers, ...(this.#ssai ? deviceHeaders(beacon.requestContext ?? this.#context) : {}) };
+    let attempts = 0;
+    let delay = this.#backoffMs;
+    for (;;) {
+      if (signal?.aborted === true) {
+        return { kind: 'failed', beacon, reason: 'aborted', message: 'aborted by the caller', attempts };
+      }
+      attempts++;
+      const result = await this.#attempt(url, headers, signal);
+      if (result.reason === undefined) {
+        return { kind: 'sent', beacon, status: result.status ?? 0, attempts };
+      }
+      if (!result.retryable || attempts > this.#retries) {
+        return {
+          kind: 'failed',
+          beacon,
+          reason: result.reason,
+          message: result.message ?? result.reason,
+          ...(result.status === undefined ? {} : { status: result.status }),
+          attempts,
+        };
+      }
+      try {
+        await this.#time.sleep(delay, signal);
+      } catch {
+        return { kind: 'failed', beacon, reason: 'aborted', message: 'aborted by the caller during backoff', attempts };
+      }
+      delay = Math.min(delay * 2, this.#maxBackoffMs);
+    }
+  }
+
+  async #attempt(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<AttemptResult> {
+    const controller = new AbortController();
+    const stopTimer = new AbortController();
+    let timedOut = false;
+    this.#time.sleep(this.#timeoutMs, stopTimer.signal).then(
+      () => {
+        timedOut = true;
+        controller.abort(new Error(`no answer within ${this.#timeoutMs} ms`));
+      },
+      () => undefined,
+    );
+    const onAbort = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await this.#dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: 'GET',
+        headers,
+        signal: controller.signal,
+      });
+      await response.body.dump();
+      const status = response.statusCode;
+      if (status >= 500) return { status, reason: 'http-status', message: `HTTP ${status}`, retryable: true };
+      if (status >= 400) return { status, reason: 'http-status', message: `HTTP ${status}`, retryable: false };
+      return { status, retryable: false };
+    } catch (error) {
+      if (timedOut) {
+        return { reason: 'timeout', message: `no answer within ${this.#timeoutMs} ms`, retryable: this.#retryOnTimeout };
+      }
+      if (signal?.aborted === true) return { reason: 'aborted', message: 'aborted by the caller', retryable: false };
+      const code = (error as { code?: unknown }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      const codeText = typeof code === 'string' ? code : 'ERROR';
+      return { reason: 'network', message: `${codeText}: ${message}`, retryable: !NON_RETRYABLE_CODES.has(codeText) };
+    } finally {
+      stopTimer.abort();
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+import type { MacroSyntax } from '@vast/config';
+import type { TimeProvider } from '@vast/time';
+import { encodeMacroValue, type MacroValue } from './encode-macro-value.js';
+import { formatTimecode, formatTimestamp } from './format-timecode.js';
+import { isIabMacro } from './iab-macros.js';
+import type { MacroContext } from './macro-context.js';
+import { compileMacroTemplate, macroPattern, type MacroTemplate } from './macro-template.js';
+import { createSystemRandom, type RandomSource } from './random-source.js';
+
+/** Options of {@link MacroExpander}. */
+export interface MacroExpanderOptions {
+  /** The clock `[TIMESTAMP]` reads. */
+  readonly time: TimeProvider;
+  /**
+   * The source of `[CACHEBUSTING]`; pass a seeded one (`createSeededRandom` of `@vast/time`)
+   * for reproducible sessions.
+   * @defaultValue the operating system's random source
+   */
+  readonly random?: RandomSource;
+  /**
+   * Syntaxes recognised besides the IAB `[NAME]`, which is always on: `percent` (`%%NAME%%`),
+   * `dollar` (`${NAME}`), `brace` (`{name}`); names are matched case-insensitively. The same
+   * field as `TrackerOptions.macroSyntaxes` of `@vast/config`.
+   * @defaultValue `['iab']`
+   */
+  readonly macroSyntaxes?: readonly MacroSyntax[];
+  /**
+   * Fixed values by upper-case name (a provider profile's static macros). They apply when the
+   * beacon's context does not supply the name, and may define names the IAB does not know.
+   * The same field as `TrackerOptions.staticMacros` of `@vast/config`.
+   * @defaultValue `{}`
+   */
+  readonly staticMacros?: Readonly<Record<string, MacroValue>>;
+  /**
+   * Other names for macros, e.g. `{ CACHEBUSTER: 'CACHEBUSTING' }` so `%%CACHEBUSTER%%` gets
+   * the IAB value. Keys are matched case-insensitively.
+   * @defaultValue `{}`
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /**
+   * Zone offset of `[TIMESTAMP]` in minutes east of UTC.
+   * @defaultValue 0
+   */
+  readonly timezoneOffsetMinutes?: number;
+  /**
+   * How many compiled URLs are kept; beyond that the oldest is forgotten.
+   * @defaultValue 1000
+   */
+  readonly maxTemplates?: number;
+}
+
+/** Macros whose value the expander derives from the clock, the random source or the context. */
+type Generated =
+  | 'TIMESTAMP'
+  | 'CACHEBUSTING'
+  | 'ADPLAYHEAD'
+  | 'MEDIAPLAYHEAD'
+  | 'CONTENTPLAYHEAD'
+  | 'ASSETURI'
+  | 'ERRORCODE'
+  | undefined;
+
+const GENERATED: ReadonlySet<string> = new Set([
+  'TIMESTAMP',
+  'CACHEBUSTING',
+  'ADPLAYHEAD',
+  'MEDIAPLAYHEAD',
+  'CONTENTPLAYHEAD',
+  'ASSETURI',
+  'ERRORCODE',
+]);
+
+interface Compiled {
+  readonly template: MacroTemplate;
+  readonly names: readonly string[];
+  /** Encoded static value per slot, or `undefined`. */
+  readonly fixed: readonly (string | undefined)[];
+  readonly generated: readonly Generated[];
+  /** `-1` for a known macro, the raw text for an unknown one. */
+  readonly missing: readonly string[];
+}
+
+/**
+ * Expands macros in tracking URLs per the IAB rules: the whole `[NAME]` is replaced; values are
+ * percent-encoded (RFC 3986), arrays element by element joined by commas; a known macro with no
+ * value becomes `-1`, a withheld one `-2`; unknown names stay as written. Provider syntaxes and
+ * static values apply on top. Each URL is compiled once and cached (bounded) per instance.
+ *
+ * @example
+ * ```ts
+ * const expander = new MacroExpander({ time: new SimulatedTimeProvider(), random: createSeededRandom(1) });
+ * expander.expand('https://t.example/i?ts=[TIMESTAMP]&cb=[CACHEBUSTING]&ip=[DEVICEIP]&x=[FOO]');
+ * // 'https://t.example/i?ts=2025-01-01T00%3A00%3A00.000%2B00%3A00&cb=53017291&ip=-1&x=[FOO]'
+ * ```
+ */
+export class MacroExpander {
+  readonly #time: TimeProvider;
+  readonly #random: RandomSource;
+  readonly #pattern: RegExp;
+  readonly #aliases: ReadonlyMap<string, string>;
+  readonly #fixed: ReadonlyMap<string, string>;
+  readonly #offset: number;
+  readonly #max: number;
+  readonly #cache = new Map<string, Compiled>();
+
+  /**
+   * @param options - clock, random source, syntaxes, static values, aliases and cache size
+   * @throws RangeError when `maxTemplates` is not a positive integer
+   */
+  constructor(options: MacroExpanderOptions) {
+    this.#time = options.time;
+    this.#random = options.random ?? createSystemRandom();
+    this.#pattern = macroPattern(options.macroSyntaxes ?? ['iab']);
+    this.#aliases = new Map(
+      Object.entries(options.aliases ?? {}).map(([from, to]) => [from.toUpperCase(), to.toUpperCase()]),
+    );
+    this.#fixed = new Map(
+      Object.entries(options.staticMacros ?? {}).map(([name, value]) => [name.toUpperCase(), encodeMacroValue(value)]),
+    );
+    this.#offset = options.timezoneOffsetMinutes ?? 0;
+    this.#max = options.maxTemplates ?? 1000;
+    if (!Number.isInteger(this.#max) || this.#max < 1) {
+      throw new RangeError(`MacroExpander: maxTemplates must be a positive integer, got ${this.#max}`);
+    }
+  }
+
+  /** How many compiled URLs are cached now. */
+  get cacheSize(): number {
+    return this.#cache.size;
+  }
+
+  /**
+   * The compiled form of a URL (from the cache, or compiled and cached now).
+   *
+   * @param url - a tracking URL
+   * @returns its literals and macro slots
+   */
+  compile(url: string): MacroTemplate {
+    return this.#compiled(url).template;
+  }
+
+  /**
+   * Expands every macro of a URL.
+   *
+   * @param url - a tracking URL with macros
+   * @param context - values for this beacon
+   * @returns the URL to call
+   * @throws RangeError when `[TIMESTAMP]` is needed and the clock gives an invalid time
+   */
+  expand(url: string, context: MacroContext = {}): string {
+    const compiled = this.#compiled(url);
+    const { names, fixed, generated, missing } = compiled;
+    const literals = compiled.template.literals;
+    const values = context.values;
+    const withheld = context.withheld;
+    let timestamp: string | undefined;
+    let cachebuster: string | undefined;
+    let out = literals[0] as string;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      let text: string | undefined;
+      if (withheld !== undefined && withheld.includes(name)) {
+        text = '-2';
+      } else {
+        const supplied = values === undefined ? undefined : values[name];
+        if (supplied !== undefined) {
+          text = encodeMacroValue(supplied);
+        } else {
+          switch (generated[i]) {
+            case 'ADPLAYHEAD':
+              if (context.adPlayheadMs !== undefined) text = formatTimecode(context.adPlayheadMs).replaceAll(':', '%3A');
+              break;
+            case 'MEDIAPLAYHEAD':
+              if (context.mediaPlayheadMs !== undefined) text = formatTimecode(context.mediaPlayheadMs).replaceAll(':', '%3A');
+              break;
+            case 'CONTENTPLAYHEAD': {
+              const ms = context.contentPlayheadMs ?? context.mediaPlayheadMs;
+              if (ms !== undefined) text = formatTimecode(ms).replaceAll(':', '%3A');
+              break;
+            }
+            case 'ASSETURI':
+              if (context.assetUri !== undefined) text = encodeMacroValue(context.assetUri);
+              break;
+            case 'ERRORCODE':
+              if (context.errorCode !== undefined) text = encodeMacroValue(context.errorCode);
+              break;
+            default:
+              break;
+          }
+          text ??= fixed[i];
+          if (text === undefined) {
+            if (generated[i] === 'TIMESTAMP') {
+              timestamp ??= encodeMacroValue(formatTimestamp(this.#time.now(), this.#offset));
+              text = timestamp;
+            } else if (generated[i] === 'CACHEBUSTING') {
+              cachebuster ??= String(10_000_000 + Math.floor(this.#random.next() * 90_000_000));
+              text = cachebuster;
+            } else {
+              text = missing[i];
+            }
+          }
+        }
+      }
+      out += text + (literals[i + 1] as string);
+    }
+    return out;
+  }
+
+  #compiled(url: string): Compiled {
+    const hit = this.#cache.get(url);
+    if (hit !== undefined) return hit;
+    const template = compileMacroTemplate(url, this.#pattern, this.#aliases);
+    const names = template.slots.map((slot) => slot.name);
+    const compiled: Compiled = {
+      template,
+      names,
+      fixed: names.map((name) => this.#fixed.get(name)),
+      generated: names.map((name) => (GENERATED.has(name) ? (name as Generated) : undefined)),
+      missing: template.slots.map((slot) => (isIabMacro(slot.name) ? '-1' : slot.raw)),
+    };
+    if (this.#cache.size >= this.#max) {
+      const oldest = this.#cache.keys().next();
+      if (oldest.done !== true) this.#cache.delete(oldest.value);
+    }
+    this.#cache.set(url, compiled);
+    return compiled;
+  }
+}

@@ -1,0 +1,299 @@
+import type { TimeProvider } from '@vast/time';
+import type { Beacon, BeaconRequestContext } from './beacon.js';
+import { checkBeaconUrl, type BeaconOutcome, type BeaconOutcomeListener } from './beacon-outcome.js';
+import type { BeaconTransport } from './beacon-transport.js';
+import { mergeMacroContexts, type MacroContext } from './macro-context.js';
+import { MacroExpander, type MacroExpanderOptions } from './macro-expander.js';
+import type { ProgressOffset, TrackingSet } from './tracking-set.js';
+
+/** Events that fire at most once per session. */
+const ONCE: ReadonlySet<string> = new Set([
+  'impression',
+  'loaded',
+  'creativeView',
+  'start',
+  'firstQuartile',
+  'midpoint',
+  'thirdQuartile',
+  'complete',
+  'skip',
+  'closeLinear',
+  'close',
+  'notUsed',
+]);
+
+/** Events that fire only on a real change of a two-valued state: event to the state it sets. */
+const TOGGLES: Readonly<Record<string, { readonly state: ToggleState; readonly on: boolean }>> = {
+  pause: { state: 'paused', on: true },
+  resume: { state: 'paused', on: false },
+  mute: { state: 'muted', on: true },
+  unmute: { state: 'muted', on: false },
+  fullscreen: { state: 'fullscreen', on: true },
+  exitFullscreen: { state: 'fullscreen', on: false },
+  playerExpand: { state: 'expanded', on: true },
+  playerCollapse: { state: 'expanded', on: false },
+  expand: { state: 'expanded', on: true },
+  collapse: { state: 'expanded', on: false },
+  adExpand: { state: 'expanded', on: true },
+  adCollapse: { state: 'expanded', on: false },
+};
+
+const QUARTILES: readonly (readonly [string, number])[] = [
+  ['firstQuartile', 0.25],
+  ['midpoint', 0.5],
+  ['thirdQuartile', 0.75],
+];
+
+/** A two-valued player state whose changes fire beacons. */
+export type ToggleState = 'paused' | 'muted' | 'fullscreen' | 'expanded';
+
+/**
+ * What a tracker has done, to persist with a session and restore with
+ * {@link TrackerSessionOptions.state} so a replay never fires a once-only event again.
+ */
+export interface TrackerState {
+  /** Keys of the once-only events already fired (`start`, `progress@5000ms`, `error@402`...). */
+  readonly fired: readonly string[];
+  /** The two-valued states: `true` when paused, muted, fullscreen, expanded. */
+  readonly toggles: Readonly<Record<ToggleState, boolean>>;
+  /** The last beacon id used. */
+  readonly lastBeaconId: number;
+}
+
+/** Options of {@link Tracker}. */
+export interface TrackerSessionOptions {
+  /** The URLs to call, by level. */
+  readonly tracking: TrackingSet;
+  /** Where beacons go. */
+  readonly transport: BeaconTransport;
+  /** The clock of beacon times (and of `[TIMESTAMP]` unless `expander` is given). */
+  readonly time: TimeProvider;
+  /**
+   * The macro expander; share one between sessions so URLs are compiled once. When absent, one
+   * is made from `time` and `macros`.
+   */
+  readonly expander?: MacroExpander;
+  /** Options of the expander made when `expander` is absent (`time` is this tracker's). */
+  readonly macros?: Omit<MacroExpanderOptions, 'time'>;
+  /** Macro values of the whole session (device, ids, pod position...). */
+  readonly context?: MacroContext;
+  /** The device beacons are sent for (SSAI headers). */
+  readonly requestContext?: BeaconRequestContext;
+  /** Duration of the creative in milliseconds; quartiles and percent offsets need it. */
+  readonly durationMs?: number;
+  /** A state saved from an earlier tracker of the same session. */
+  readonly state?: TrackerState;
+  /** Aborts the beacons still being sent. */
+  readonly signal?: AbortSignal;
+}
+
+function offsetMs(offset: ProgressOffset, durationMs: number | undefined): number | undefined {
+  if (offset.type === 'time') return offset.seconds * 1000;
+  return durationMs === undefined ? undefined : (offset.percent / 100) * durationMs;
+}
+
+function offsetKey(offset: ProgressOffset): string {
+  return offset.type === 'time' ? `progress@${offset.seconds * 1000}ms` : `progress@${offset.percent}%`;
+}
+
+/**
+ * Turns playback events into beacons for every level of the ad chain and hands them to a
+ * transport, with the exactly-once rules: impression, creativeView, start, the quartiles,
+ * complete and each progress offset fire at most once per session (pause, seek back, replay);
+ * pause/resume, mute/unmute and the other pairs fire only on a real change of state. Every
+ * beacon gets an outcome that can be read with {@link Tracker.outcomes} or followed with
+ * {@link Tracker.onOutcome}.
+ *
+ * @example
+ * ```ts
+ * const tracker = new Tracker({ tracking, transport: new RecordingBeaconTransport(), time, durationMs: 30_000 });
+ * tracker.track('impression');
+ * tracker.track('start');
+ * tracker.progress(7_500); // firstQuartile
+ * tracker.track('pause');
+ * tracker.track('pause'); // nothing: already paused
+ * await tracker.settled();
+ * ```
+ */
+export class Tracker {
+  readonly #tracking: TrackingSet;
+  readonly #transport: BeaconTransport;
+  readonly #time: TimeProvider;
+  readonly #expander: MacroExpander;
+  readonly #context: MacroContext | undefined;
+  readonly #requestContext: BeaconRequestContext | undefined;
+  readonly #durationMs: number | undefined;
+  readonly #signal: AbortSignal | undefined;
+  readonly #fired: Set<string>;
+  readonly #toggles: Record<ToggleState, boolean>;
+  readonly #outcomes: BeaconOutcome[] = [];
+  readonly #listeners = new Set<BeaconOutcomeListener>();
+  readonly #pending = new Set<Promise<void>>();
+  #lastId: number;
+
+  /**
+   * @param options - tracking set, transport, clock, macros, contexts and saved state
+   */
+  constructor(options: TrackerSessionOptions) {
+    this.#tracking = options.tracking;
+    this.#transport = options.transport;
+    this.#time = options.time;
+    this.#expander = options.expander ?? new MacroExpander({ ...options.macros, time: options.time });
+    this.#context = options.context;
+    this.#requestContext = options.requestContext;
+    this.#durationMs = options.durationMs;
+    this.#signal = options.signal;
+    this.#fired = new Set(options.state?.fired ?? []);
+    this.#toggles = { paused: false, muted: false, fullscreen: false, expanded: false, ...options.state?.toggles };
+    this.#lastId = options.state?.lastBeaconId ?? 0;
+  }
+
+  /**
+   * Fires the beacons of one event on every level, following the exactly-once and
+   * change-of-state rules. `impression` fires the Impression URLs; `clickTracking` the click
+   * trackings (each time); `progress` is driven by {@link Tracker.progress} instead.
+   *
+   * @param event - `impression`, `clickTracking`, or a VAST tracking event name
+   * @param context - macro values of this moment (playhead and the like)
+   * @returns the beacons made now (empty when the rules say the event does not fire)
+   */
+  track(event: string, context?: MacroContext): readonly Beacon[] {
+    if (event === 'progress') return [];
+    const toggle = TOGGLES[event];
+    if (toggle !== undefined) {
+      if (this.#toggles[toggle.state] === toggle.on) return [];
+      this.#toggles[toggle.state] = toggle.on;
+    } else if (ONCE.has(event)) {
+      if (this.#fired.has(event)) return [];
+      this.#fired.add(event);
+    }
+    const urls: { url: string; level: number }[] = [];
+    this.#tracking.levels.forEach((level, index) => {
+      if (event === 'impression') for (const url of level.impressions) urls.push({ url, level: index });
+      else if (event === 'clickTracking') for (const url of level.clickTrackings ?? []) urls.push({ url, level: index });
+      else for (const entry of level.events) if (entry.event === event) urls.push({ url: entry.url, level: index });
+    });
+    return urls.map(({ url, level }) => this.#emit(event, url, level, context, {}));
+  }
+
+  /**
+   * Reports the ad playhead: fires each quartile and each progress offset reached, once per
+   * session. Seeking back never fires them again. The playhead also fills `[ADPLAYHEAD]`.
+   *
+   * @param adPlayheadMs - milliseconds from the start of the creative
+   * @param context - further macro values
+   * @returns the beacons made now
+   */
+  progress(adPlayheadMs: number, context?: MacroContext): readonly Beacon[] {
+    const moment = mergeMacroContexts({ adPlayheadMs }, context);
+    const beacons: Beacon[] = [];
+    if (this.#durationMs !== undefined && this.#durationMs > 0) {
+      for (const [event, share] of QUARTILES) {
+        if (adPlayheadMs >= share * this.#durationMs) beacons.push(...this.track(event, moment));
+      }
+    }
+    this.#tracking.levels.forEach((level, index) => {
+      for (const entry of level.events) {
+        if (entry.event !== 'progress' || entry.offset === undefined) continue;
+        const at = offsetMs(entry.offset, this.#durationMs);
+        if (at === undefined || adPlayheadMs < at) continue;
+        const key = `${offsetKey(entry.offset)}#${index}:${entry.url}`;
+        if (this.#fired.has(key)) continue;
+        this.#fired.add(key);
+        beacons.push(this.#emit('progress', entry.url, index, moment, { offset: entry.offset }));
+      }
+    });
+    return beacons;
+  }
+
+  /**
+   * Fires the Error URLs of every level with `[ERRORCODE]` set; once per session for each code.
+   *
+   * @param code - the VAST error code (100 to 902)
+   * @param context - further macro values
+   * @returns the beacons made now
+   */
+  error(code: number, context?: MacroContext): readonly Beacon[] {
+    const key = `error@${code}`;
+    if (this.#fired.has(key)) return [];
+    this.#fired.add(key);
+    const moment = mergeMacroContexts(context, { errorCode: code });
+    const beacons: Beacon[] = [];
+    this.#tracking.levels.forEach((level, index) => {
+      for (const url of level.errors) beacons.push(this.#emit('error', url, index, moment, { errorCode: code }));
+    });
+    return beacons;
+  }
+
+  /**
+   * What this tracker has done, for persisting with the session.
+   * @returns a snapshot; pass it as `state` to a new tracker to continue without repeats
+   */
+  state(): TrackerState {
+    return { fired: [...this.#fired], toggles: { ...this.#toggles }, lastBeaconId: this.#lastId };
+  }
+
+  /**
+   * The outcomes known so far, in the order they became known.
+   * @returns a copy of the list
+   */
+  outcomes(): BeaconOutcome[] {
+    return [...this.#outcomes];
+  }
+
+  /**
+   * Follows outcomes as they become known.
+   * @param listener - called once per outcome; an exception it throws is ignored
+   * @returns a function that unsubscribes
+   */
+  onOutcome(listener: BeaconOutcomeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Waits until every beacon made so far has an outcome.
+   * @returns all outcomes known then
+   */
+  async settled(): Promise<BeaconOutcome[]> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending);
+    return this.outcomes();
+  }
+
+  #emit(
+    event: string,
+    template: string,
+    level: number,
+    context: MacroContext | undefined,
+    extra: Pick<Beacon, 'offset' | 'errorCode'>,
+  ): Beacon {
+    const url = this.#expander.expand(template, mergeMacroContexts(this.#context, context));
+    const beacon: Beacon = {
+      id: ++this.#lastId,
+      event,
+      url,
+      template,
+      level,
+      time: this.#time.now(),
+      ...extra,
+      ...(this.#requestContext === undefined ? {} : { requestContext: this.#requestContext }),
+    };
+    const dropped = checkBeaconUrl(beacon);
+    const delivery = dropped === undefined ? this.#transport.send(beacon, this.#signal) : Promise.resolve(dropped);
+    const recorded = delivery.then((outcome) => this.#record(outcome));
+    this.#pending.add(recorded);
+    void recorded.finally(() => this.#pending.delete(recorded));
+    return beacon;
+  }
+
+  #record(outcome: BeaconOutcome): void {
+    this.#outcomes.push(outcome);
+    for (const listener of this.#listeners) {
+      try {
+        listener(outcome);
+      } catch {
+        // A listener's failure must not lose the outcome for the others.
+      }
+    }
+  }
+}

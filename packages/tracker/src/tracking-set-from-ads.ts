@@ -1,0 +1,66 @@
+import type { VastAd } from '@vast/parser';
+import type { MacroValue } from './encode-macro-value.js';
+import type { TrackingLevel, TrackingSet, TrackingUrl } from './tracking-set.js';
+
+/**
+ * The tracking level of one parsed ad: its impressions and errors, the tracking events of its
+ * linear creative (or of every creative when it has none), and its click trackings.
+ *
+ * @param ad - an inline ad or a wrapper from `@vast/parser`
+ * @returns the structural tracking level the tracker uses
+ */
+export function trackingLevelFromAd(ad: VastAd): TrackingLevel {
+  const events: TrackingUrl[] = [];
+  const clicks: string[] = [];
+  const linear = ad.creatives.filter((c) => c.type === 'linear');
+  for (const creative of linear.length > 0 ? linear : ad.creatives) {
+    switch (creative.type) {
+      case 'linear':
+        events.push(...creative.trackingEvents);
+        for (const click of creative.videoClicks.clickTrackings) clicks.push(click.url);
+        break;
+      case 'nonlinear':
+        events.push(...creative.trackingEvents);
+        break;
+      case 'companion':
+        break;
+    }
+  }
+  return {
+    impressions: ad.impressions.map((i) => i.url),
+    errors: [...ad.errors],
+    events,
+    clickTrackings: clicks,
+  };
+}
+
+/**
+ * A tracking set from a chain of parsed ads, in the order the tracker expects.
+ *
+ * @param inline - the inline ad that plays
+ * @param wrappers - the wrappers that led to it, innermost first
+ * @returns the tracking set
+ * @example
+ * ```ts
+ * const tracking = trackingSetFromAds(inlineAd, [innerWrapper, outerWrapper]);
+ * ```
+ */
+export function trackingSetFromAds(inline: VastAd, wrappers: readonly VastAd[] = []): TrackingSet {
+  return { levels: [inline, ...wrappers].map(trackingLevelFromAd) };
+}
+
+/**
+ * Macro values a parsed ad itself provides: `[UNIVERSALADID]` (each `registry value` of its
+ * creatives, for VAST 4.1+) and `[ADSERVINGID]` (inline ads). Merge them into the session's
+ * macro context.
+ *
+ * @param ad - the ad that plays
+ * @returns the values it defines; names it does not define are absent
+ */
+export function macroValuesFromAd(ad: VastAd): Record<string, MacroValue> {
+  const values: Record<string, MacroValue> = {};
+  const ids = ad.creatives.flatMap((c) => c.universalAdIds.map((u) => `${u.idRegistry} ${u.value}`));
+  if (ids.length > 0) values.UNIVERSALADID = ids;
+  if (ad.type === 'inline' && ad.adServingId !== undefined) values.ADSERVINGID = ad.adServingId;
+  return values;
+}
