@@ -4,13 +4,14 @@ import type { TimeProvider } from '@vast/time';
 export interface Deadline {
   /** Aborts with {@link Deadline.reason} when the time is up, or with a parent's reason. */
   readonly signal: AbortSignal;
-  /** The reason the signal carries when this deadline's own time ran out. */
-  readonly reason: DOMException;
   /** Whether this deadline's own time ran out (not a parent's abort). */
   expired(): boolean;
   /** Releases the timer and the parent listeners. */
   dispose(): void;
 }
+
+/** What the timer of a disposed deadline is aborted with: cheaper than a `DOMException`. */
+const DISPOSED: unknown = Object.freeze({ disposed: true });
 
 /**
  * Starts a deadline of `ms` on the injected clock, linked to parent signals. Listeners are added
@@ -26,7 +27,7 @@ export function startDeadline(
 ): Deadline {
   const controller = new AbortController();
   const timer = new AbortController();
-  const reason = new DOMException(message, 'TimeoutError');
+  let expired = false;
   const linked: AbortSignal[] = [];
   const onParentAbort = function (this: AbortSignal): void {
     controller.abort(this.reason);
@@ -42,16 +43,19 @@ export function startDeadline(
   }
   if (!controller.signal.aborted && Number.isFinite(ms)) {
     time.sleep(ms, timer.signal).then(
-      () => controller.abort(reason),
+      () => {
+        if (controller.signal.aborted) return;
+        expired = true;
+        controller.abort(new DOMException(message, 'TimeoutError'));
+      },
       () => undefined,
     );
   }
   return {
     signal: controller.signal,
-    reason,
-    expired: () => controller.signal.aborted && controller.signal.reason === reason,
+    expired: () => expired,
     dispose() {
-      timer.abort();
+      timer.abort(DISPOSED);
       for (const parent of linked) parent.removeEventListener('abort', onParentAbort);
     },
   };
