@@ -291,6 +291,7 @@ export class ChainResolver {
   async #load(url: string, depth: number): Promise<Loaded> {
     const services = this.#services;
     services.emit('resolving', { url, depth });
+    const startedAt = services.time.now();
     let fetched;
     try {
       fetched = await services.fetcher.fetch(url, {
@@ -306,6 +307,7 @@ export class ChainResolver {
       url,
       finalUrl: fetched.finalUrl,
       depth,
+      startedAt,
       durationMs: fetched.durationMs,
       status: fetched.status,
       bytes: fetched.bytes,

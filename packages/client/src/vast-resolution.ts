@@ -9,6 +9,8 @@ export interface ChainHop {
   readonly finalUrl: string;
   /** 0 for the ad tag, 1 for the document of the first wrapper, and so on. */
   readonly depth: number;
+  /** When the request started, in milliseconds since the epoch on the client's clock. */
+  readonly startedAt: number;
   /** From the request to the last body byte, in milliseconds of the client's clock. */
   readonly durationMs: number;
   /** The HTTP status of the final response. */

@@ -201,6 +201,7 @@ describe('VastClient time budgets on the simulated clock', () => {
     const result = await pending;
     expect(result.ads.map((a) => a.ad.id)).toEqual(['slow']);
     expect(result.ads[0]?.chain[0]?.durationMs).toBe(3000);
+    expect(result.ads[0]?.chain[0]?.startedAt).toBe(clock.now() - 3000);
     await client.close();
   });
 

@@ -192,6 +192,27 @@ describe('VastClient API', () => {
     }
   });
 
+  it('rejects at once when the caller’s signal is already aborted', async () => {
+    const reason = new Error('too late');
+    await expect(client.get(server.url('/inline.xml'), { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    await expect(client.resolve(vast([wrapperAd({ id: 'late', track, uri: server.url('/inline.xml') })]), { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(server.received()).toEqual([]);
+  });
+
+  it('fails and drops Error pixels once closed, without sending anything', async () => {
+    const closed = testClient();
+    await closed.close();
+    const result = await closed.resolve(vast([wrapperAd({ id: 'after-close', track, uri: server.url('/inline.xml') })]));
+    expect(result.error?.code).toBe(301);
+    expect(result.errorPixels.map((p) => p.outcome)).toMatchObject([{ kind: 'dropped', reason: 'transport-closed' }]);
+    expect(server.received()).toEqual([]);
+  });
+
+  it('names a value of the wrong type in a config error', () => {
+    expect(() => new VastClient({ hopTimeoutMs: {} as unknown as number })).toThrow(/hopTimeoutMs: \[object Object\]/u);
+    expect(() => new VastClient({ maxRedirects: 'x' as unknown as number })).toThrow(/maxRedirects: "x"/u);
+  });
+
   it.each([
     ['hopTimeoutMs', { hopTimeoutMs: 0 }],
     ['chainTimeoutMs', { chainTimeoutMs: Number.NaN }],
