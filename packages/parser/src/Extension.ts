@@ -11,6 +11,10 @@ export interface Extension {
   readonly attributes: Readonly<Record<string, string>>;
   /** The raw XML inside the element, exactly as written (not trimmed, entities not decoded). */
   readonly xml: string;
-  /** The child elements as a generic tree (built lazily from {@link Extension.xml}). */
+  /**
+   * The child elements as a generic tree, built from {@link Extension.xml} on first access (empty
+   * in the rare case the content cannot be read as elements, such as an element named
+   * `constructor`; the raw XML is always there).
+   */
   readonly children: readonly XmlElement[];
 }

@@ -78,7 +78,7 @@ export interface ClosedCaptionFile {
 
 /** `<AdParameters>`: data for an interactive unit, kept as written. */
 export interface AdParameters {
-  /** The raw content (CDATA content or the text unescaped), not trimmed. */
+  /** The content as written (CDATA unwrapped, or the text with its entities decoded), trimmed. */
   readonly value: string;
   /** The `xmlEncoded` attribute: whether the value is XML-encoded. */
   readonly xmlEncoded: boolean;

@@ -1,16 +1,35 @@
+import type { CheckedXml } from './checkWellFormed.js';
 import { VastError } from './VastError.js';
 import { VastErrorCode } from './VastErrorCode.js';
 import type { VastWarning } from './VastWarning.js';
+import { type Attrs, type XNode, markOf, parseAttributes } from './xmlNodes.js';
 
 /**
- * The state of one parse: strict or lenient, and the warnings collected so far. It also turns
- * attribute and text values into numbers and booleans, reporting what it cannot read.
+ * The state of one parse: strict or lenient, the warnings collected so far, and the attributes
+ * and opaque content the scan set aside. It also turns attribute and text values into numbers
+ * and booleans, reporting what it cannot read.
  * @internal
  */
 export class ParseContext {
   readonly warnings: VastWarning[] = [];
 
-  constructor(readonly strict: boolean) {}
+  constructor(
+    readonly strict: boolean,
+    private readonly scanned: Pick<CheckedXml, 'attributes' | 'raw'>,
+  ) {}
+
+  /** The attributes of an element, or `undefined` when it has none. */
+  attrs(node: XNode): Attrs | undefined {
+    const mark = markOf(node);
+    const source = mark < 0 ? undefined : this.scanned.attributes[mark];
+    return source === undefined || source === '' ? undefined : parseAttributes(source);
+  }
+
+  /** The content of an opaque element (Extension, AdParameters...) exactly as written. */
+  raw(node: XNode): string {
+    const mark = markOf(node);
+    return (mark < 0 ? undefined : this.scanned.raw[mark]) ?? '';
+  }
 
   /** Reports a missing required element or an unparseable value (101). */
   problem(path: string, message: string): void {

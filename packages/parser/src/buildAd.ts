@@ -8,7 +8,7 @@ import type { ParseContext } from './ParseContext.js';
 import type { UrlWithId } from './UrlWithId.js';
 import type { Category, InlineAd, VastAd, ViewableImpression, WrapperAd } from './VastAd.js';
 import type { Verification } from './Verification.js';
-import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
 
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -16,16 +16,16 @@ const NONE: readonly never[] = Object.freeze([]);
 type AdDraft = Mutable<Partial<Omit<InlineAd, 'type'>>> &
   Mutable<Partial<Omit<WrapperAd, 'type'>>> & { type: VastAd['type'] };
 
-function buildViewableImpression(node: XNode): ViewableImpression {
+function buildViewableImpression(node: XNode, ctx: ParseContext): ViewableImpression {
   const viewable: string[] = [];
   const notViewable: string[] = [];
   const viewUndetermined: string[] = [];
-  for (const child of childrenOf(node, 'ViewableImpression')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
     const list =
       name === 'Viewable' ? viewable : name === 'NotViewable' ? notViewable : name === 'ViewUndetermined' ? viewUndetermined : undefined;
     if (list === undefined) continue;
-    const url = textOf(childrenOf(child, name));
+    const url = textOf(child);
     if (url !== '') list.push(url);
   }
   const result: Mutable<ViewableImpression> = {
@@ -33,24 +33,24 @@ function buildViewableImpression(node: XNode): ViewableImpression {
     notViewable: Object.freeze(notViewable),
     viewUndetermined: Object.freeze(viewUndetermined),
   };
-  const id = attrsOf(node)?.['id'];
+  const id = ctx.attrs(node)?.['id'];
   if (id) result.id = id;
   return Object.freeze(result);
 }
 
-function buildCategory(node: XNode, name: string): Category {
-  const value = textOf(childrenOf(node, name));
-  const authority = attrsOf(node)?.['authority'];
+function buildCategory(node: XNode, ctx: ParseContext): Category {
+  const value = textOf(node);
+  const authority = ctx.attrs(node)?.['authority'];
   return Object.freeze(authority ? { value, authority } : { value });
 }
 
 /** The VAST 2 `<VASTAdTagURL>`: its text, or the text of its `<URL>` child. */
 function legacyTagUrl(node: XNode): string {
-  const children = childrenOf(node, 'VASTAdTagURL');
+  const children = childrenOf(node);
   for (const child of children) {
-    if (nameOf(child) === 'URL') return textOf(childrenOf(child, 'URL'));
+    if (nameOf(child) === 'URL') return textOf(child);
   }
-  return textOf(children);
+  return textOf(node);
 }
 
 /**
@@ -61,7 +61,7 @@ function legacyTagUrl(node: XNode): string {
 export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | undefined {
   let body: XNode | undefined;
   let type: 'InLine' | 'Wrapper' | undefined;
-  for (const child of childrenOf(node, 'Ad')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
     if (name === 'InLine' || name === 'Wrapper') {
       if (type === undefined) {
@@ -79,7 +79,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
   const here = `${path}/${type}`;
   const inWrapper = type === 'Wrapper';
   const ad: AdDraft = { type: inWrapper ? 'wrapper' : 'inline' };
-  const adAttrs = attrsOf(node);
+  const adAttrs = ctx.attrs(node);
   if (adAttrs !== undefined) {
     const { id, adType } = adAttrs;
     if (id) ad.id = id;
@@ -99,63 +99,63 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
   let sawImpression = false;
   let sawTitle = false;
   let tagUri: string | undefined;
-  for (const child of childrenOf(body, type)) {
+  for (const child of childrenOf(body)) {
     const name = nameOf(child);
     switch (name) {
       case 'AdSystem': {
-        const system = textOf(childrenOf(child, name));
-        const version = attrsOf(child)?.['version'];
+        const system = textOf(child);
+        const version = ctx.attrs(child)?.['version'];
         ad.adSystem = Object.freeze(version ? { name: system, version } : { name: system });
         break;
       }
       case 'Impression': {
         sawImpression = true;
-        const impression = buildUrlWithId(child, name);
+        const impression = buildUrlWithId(child, ctx);
         if (impression !== undefined) impressions.push(impression);
         break;
       }
       case 'Error': {
-        const url = textOf(childrenOf(child, name));
+        const url = textOf(child);
         if (url !== '') errors.push(url);
         break;
       }
       case 'Creatives':
-        creatives = buildCreatives(childrenOf(child, name), `${here}/Creatives`, inWrapper, ctx);
+        creatives = buildCreatives(childrenOf(child), `${here}/Creatives`, inWrapper, ctx);
         break;
       case 'AdTitle':
         if (inWrapper) break;
         sawTitle = true;
-        ad.adTitle = textOf(childrenOf(child, name));
+        ad.adTitle = textOf(child);
         break;
       case 'AdServingId':
         if (inWrapper) break;
-        ad.adServingId = textOf(childrenOf(child, name));
+        ad.adServingId = textOf(child);
         break;
       case 'Description':
         if (inWrapper) break;
-        ad.description = textOf(childrenOf(child, name));
+        ad.description = textOf(child);
         break;
       case 'Advertiser': {
         if (inWrapper) break;
-        const advertiserId = attrsOf(child)?.['id'];
-        const advertiser = textOf(childrenOf(child, name));
+        const advertiserId = ctx.attrs(child)?.['id'];
+        const advertiser = textOf(child);
         ad.advertiser = Object.freeze(advertiserId ? { name: advertiser, id: advertiserId } : { name: advertiser });
         break;
       }
       case 'Category':
         if (inWrapper) break;
         if (categories === NONE) categories = [];
-        (categories as Category[]).push(buildCategory(child, name));
+        (categories as Category[]).push(buildCategory(child, ctx));
         break;
       case 'BlockedAdCategories':
         if (blockedAdCategories === NONE) blockedAdCategories = [];
-        (blockedAdCategories as Category[]).push(buildCategory(child, name));
+        (blockedAdCategories as Category[]).push(buildCategory(child, ctx));
         break;
       case 'Pricing': {
-        const text = textOf(childrenOf(child, name));
+        const text = textOf(child);
         const value = ctx.number(text, `${here}/Pricing`, 'Pricing');
         if (value === undefined) break;
-        const attrs = attrsOf(child);
+        const attrs = ctx.attrs(child);
         const pricing: { value: number; model?: string; currency?: string } = { value };
         if (attrs?.['model']) pricing.model = attrs['model'];
         if (attrs?.['currency']) pricing.currency = attrs['currency'];
@@ -164,34 +164,34 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
       }
       case 'Survey': {
         if (inWrapper) break;
-        const url = textOf(childrenOf(child, name));
+        const url = textOf(child);
         if (url === '') break;
-        const surveyType = attrsOf(child)?.['type'];
+        const surveyType = ctx.attrs(child)?.['type'];
         ad.survey = Object.freeze(surveyType ? { url, type: surveyType } : { url });
         break;
       }
       case 'Expires': {
         if (inWrapper) break;
-        const seconds = ctx.number(textOf(childrenOf(child, name)), `${here}/Expires`, 'Expires');
+        const seconds = ctx.number(textOf(child), `${here}/Expires`, 'Expires');
         if (seconds !== undefined) ad.expires = seconds;
         break;
       }
       case 'ViewableImpression':
-        ad.viewableImpression = buildViewableImpression(child);
+        ad.viewableImpression = buildViewableImpression(child, ctx);
         break;
       case 'AdVerifications':
-        verifications = buildVerifications(childrenOf(child, name), `${here}/AdVerifications`, ctx);
+        verifications = buildVerifications(childrenOf(child), `${here}/AdVerifications`, ctx);
         break;
       case 'Extensions': {
         const list: Extension[] = [];
-        for (const extension of childrenOf(child, name)) {
-          if (nameOf(extension) === 'Extension') list.push(buildExtension(extension, 'Extension'));
+        for (const extension of childrenOf(child)) {
+          if (nameOf(extension) === 'Extension') list.push(buildExtension(extension, ctx));
         }
         extensions = Object.freeze(list);
         break;
       }
       case 'VASTAdTagURI':
-        tagUri = textOf(childrenOf(child, name));
+        tagUri = textOf(child);
         break;
       case 'VASTAdTagURL':
         tagUri = legacyTagUrl(child);
@@ -215,7 +215,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
     }
     const wrapper = ad;
     wrapper.vastAdTagUri = tagUri;
-    const attrs = attrsOf(body);
+    const attrs = ctx.attrs(body);
     wrapper.followAdditionalWrappers =
       ctx.boolean(attrs?.['followAdditionalWrappers'], here, 'followAdditionalWrappers') ?? true;
     wrapper.allowMultipleAds = ctx.boolean(attrs?.['allowMultipleAds'], here, 'allowMultipleAds') ?? false;

@@ -7,7 +7,7 @@ import type { ParseContext } from './ParseContext.js';
 import type { Resource } from './Resource.js';
 import type { TrackingEvent } from './TrackingEvent.js';
 import type { UrlWithId } from './UrlWithId.js';
-import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 
@@ -15,13 +15,13 @@ function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion
   const resources: Resource[] = [];
   const clickTrackings: UrlWithId[] = [];
   const companion: Mutable<Companion> = { resources, clickTrackings, trackingEvents: NO_EVENTS };
-  for (const child of childrenOf(node, 'Companion')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
     switch (name) {
       case 'StaticResource':
       case 'IFrameResource':
       case 'HTMLResource': {
-        const resource = buildResource(child, name);
+        const resource = buildResource(child, name, ctx);
         if (resource !== undefined) resources.push(resource);
         break;
       }
@@ -29,22 +29,22 @@ function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion
         companion.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
         break;
       case 'AltText': {
-        const text = textOf(childrenOf(child, name));
+        const text = textOf(child);
         if (text !== '') companion.altText = text;
         break;
       }
       case 'CompanionClickThrough': {
-        const url = textOf(childrenOf(child, name));
+        const url = textOf(child);
         if (url !== '') companion.clickThrough = url;
         break;
       }
       case 'CompanionClickTracking': {
-        const url = buildUrlWithId(child, name);
+        const url = buildUrlWithId(child, ctx);
         if (url !== undefined) clickTrackings.push(url);
         break;
       }
       case 'TrackingEvents':
-        companion.trackingEvents = buildTrackingEvents(childrenOf(child, name), `${path}/TrackingEvents`, ctx);
+        companion.trackingEvents = buildTrackingEvents(childrenOf(child), `${path}/TrackingEvents`, ctx);
         break;
       default:
         break;
@@ -52,7 +52,7 @@ function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion
   }
   Object.freeze(resources);
   Object.freeze(clickTrackings);
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   if (attrs !== undefined) {
     const { id, apiFramework, adSlotID, renderingMode } = attrs;
     if (id) companion.id = id;
@@ -84,11 +84,11 @@ function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion
 export function buildCompanionAds(node: XNode, base: CreativeBase, path: string, ctx: ParseContext): CompanionCreative {
   const companions: Companion[] = [];
   let index = 0;
-  for (const child of childrenOf(node, 'CompanionAds')) {
+  for (const child of childrenOf(node)) {
     if (nameOf(child) === 'Companion') companions.push(buildCompanion(child, `${path}/Companion[${index++}]`, ctx));
   }
   const creative: Mutable<CompanionCreative> = { ...base, type: 'companion', companions: Object.freeze(companions) };
-  const required = attrsOf(node)?.['required'];
+  const required = ctx.attrs(node)?.['required'];
   if (required) creative.required = required;
   return Object.freeze(creative);
 }

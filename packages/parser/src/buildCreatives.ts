@@ -5,19 +5,19 @@ import { buildNonLinearAds } from './buildNonLinearAds.js';
 import type { Creative, CreativeBase, UniversalAdId } from './Creative.js';
 import type { Extension } from './Extension.js';
 import type { ParseContext } from './ParseContext.js';
-import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
 
 const NO_IDS: readonly UniversalAdId[] = Object.freeze([]);
 const NO_EXTENSIONS: readonly Extension[] = Object.freeze([]);
 
 function buildUniversalAdId(node: XNode, path: string, ctx: ParseContext): UniversalAdId {
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   let idRegistry = attrs?.['idRegistry'];
   if (idRegistry === undefined || idRegistry === '') {
     ctx.problem(path, 'UniversalAdId has no idRegistry');
     idRegistry = 'unknown';
   }
-  const text = textOf(childrenOf(node, 'UniversalAdId'));
+  const text = textOf(node);
   const value = text !== '' ? text : (attrs?.['idValue'] ?? 'unknown');
   return Object.freeze({ idRegistry, value });
 }
@@ -27,7 +27,7 @@ function buildCreative(node: XNode, path: string, inWrapper: boolean, ctx: Parse
   let contentName = '';
   let universalAdIds = NO_IDS;
   let creativeExtensions = NO_EXTENSIONS;
-  for (const child of childrenOf(node, 'Creative')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
     switch (name) {
       case 'Linear':
@@ -46,8 +46,8 @@ function buildCreative(node: XNode, path: string, inWrapper: boolean, ctx: Parse
         break;
       case 'CreativeExtensions': {
         const extensions: Extension[] = [];
-        for (const extension of childrenOf(child, name)) {
-          if (nameOf(extension) === 'CreativeExtension') extensions.push(buildExtension(extension, 'CreativeExtension'));
+        for (const extension of childrenOf(child)) {
+          if (nameOf(extension) === 'CreativeExtension') extensions.push(buildExtension(extension, ctx));
         }
         creativeExtensions = Object.freeze(extensions);
         break;
@@ -61,7 +61,7 @@ function buildCreative(node: XNode, path: string, inWrapper: boolean, ctx: Parse
     return undefined;
   }
   const base: Mutable<CreativeBase> = { universalAdIds: Object.freeze(universalAdIds), creativeExtensions };
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   if (attrs !== undefined) {
     const { id, apiFramework } = attrs;
     const adId = attrs['adId'] ?? attrs['AdID'];

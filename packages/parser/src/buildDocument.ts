@@ -4,7 +4,7 @@ import type { VastAd } from './VastAd.js';
 import type { VastDocument } from './VastDocument.js';
 import { VastError } from './VastError.js';
 import { VastErrorCode } from './VastErrorCode.js';
-import { type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
 
 /**
  * Builds the document from the `<VAST>` root element: version, document-level Error URLs and
@@ -13,7 +13,7 @@ import { type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
  * @internal
  */
 export function buildDocument(root: XNode, ctx: ParseContext): VastDocument {
-  const version = attrsOf(root)?.['version'];
+  const version = ctx.attrs(root)?.['version'];
   if (version === undefined || version === '') {
     ctx.problem('VAST', 'VAST has no version attribute');
   } else if (Number.parseFloat(version) < 2) {
@@ -22,13 +22,13 @@ export function buildDocument(root: XNode, ctx: ParseContext): VastDocument {
   const errors: string[] = [];
   const ads: VastAd[] = [];
   let index = 0;
-  for (const child of childrenOf(root, 'VAST')) {
+  for (const child of childrenOf(root)) {
     const name = nameOf(child);
     if (name === 'Ad') {
       const ad = buildAd(child, `VAST/Ad[${index++}]`, ctx);
       if (ad !== undefined) ads.push(ad);
     } else if (name === 'Error') {
-      const url = textOf(childrenOf(child, name));
+      const url = textOf(child);
       if (url !== '') errors.push(url);
     }
   }

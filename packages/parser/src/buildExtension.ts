@@ -1,36 +1,41 @@
 import type { Extension } from './Extension.js';
+import type { ParseContext } from './ParseContext.js';
 import type { XmlElement } from './XmlElement.js';
-import { type Attrs, type XNode, attrsOf, childrenOf, createVastXmlParser, nameOf, rawOf } from './xmlNodes.js';
+import { type Attrs, type XNode, childrenOf, createVastXmlParser, nameOf } from './xmlNodes.js';
 
 const NO_ATTRIBUTES: Attrs = Object.freeze({});
 
 function toElement(node: XNode, name: string): XmlElement {
   const children: XmlElement[] = [];
   let text = '';
-  for (const child of childrenOf(node, name)) {
+  let attributes = NO_ATTRIBUTES;
+  for (const key in node) {
+    if (key === ':@') attributes = Object.freeze({ ...(node[key] as Attrs) });
+  }
+  for (const child of node[name] as readonly XNode[]) {
     const childName = nameOf(child);
     if (childName === '#text') text += child['#text'] as string;
     else children.push(toElement(child, childName));
   }
-  const attrs = attrsOf(node);
-  return Object.freeze({
-    name,
-    attributes: attrs === undefined ? NO_ATTRIBUTES : Object.freeze({ ...attrs }),
-    children: Object.freeze(children),
-    text: text.trim(),
-  });
+  return Object.freeze({ name, attributes, children: Object.freeze(children), text: text.trim() });
 }
 
 /**
- * Parses the raw content of an extension into generic elements (on first access only).
+ * Parses the raw content of an extension into generic elements (on first access only); empty
+ * when fast-xml-parser cannot read it.
  * @internal
  */
 export function parseXmlElements(xml: string): readonly XmlElement[] {
-  const parsed = createVastXmlParser(false).parse(`<x>${xml}</x>`) as readonly XNode[];
-  const wrapper = parsed[0];
-  if (wrapper === undefined) return Object.freeze([]);
+  let parsed: readonly XNode[];
+  try {
+    parsed = createVastXmlParser(true).parse(`<x>${xml}</x>`) as readonly XNode[];
+  } catch {
+    // Content fast-xml-parser refuses (such as an element named `constructor`): no tree, the
+    // raw XML is still there.
+    return Object.freeze([]);
+  }
   const elements: XmlElement[] = [];
-  for (const child of childrenOf(wrapper, 'x')) {
+  for (const child of parsed[0] === undefined ? [] : childrenOf(parsed[0])) {
     const name = nameOf(child);
     if (name !== '#text') elements.push(toElement(child, name));
   }
@@ -38,13 +43,13 @@ export function parseXmlElements(xml: string): readonly XmlElement[] {
 }
 
 /**
- * Builds an Extension or CreativeExtension from its stop node: raw XML now, the element tree
- * when `children` is first read.
+ * Builds an Extension or CreativeExtension from its opaque element: raw XML now, the element
+ * tree when `children` is first read.
  * @internal
  */
-export function buildExtension(node: XNode, name: string): Extension {
-  const attrs = attrsOf(node);
-  const xml = rawOf(childrenOf(node, name));
+export function buildExtension(node: XNode, ctx: ParseContext): Extension {
+  const attrs = ctx.attrs(node);
+  const xml = ctx.raw(node);
   let children: readonly XmlElement[] | undefined;
   const extension: Extension = {
     attributes: attrs === undefined ? NO_ATTRIBUTES : Object.freeze({ ...attrs }),

@@ -3,7 +3,7 @@ import type { Icon, IconClickFallbackImage } from './Icon.js';
 import type { ParseContext } from './ParseContext.js';
 import { parseTime } from './parseTime.js';
 import type { Resource } from './Resource.js';
-import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
 
 function timeAttribute(value: string | undefined, path: string, name: string, ctx: ParseContext): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -15,16 +15,16 @@ function timeAttribute(value: string | undefined, path: string, name: string, ct
 function buildFallbackImage(node: XNode, path: string, ctx: ParseContext): IconClickFallbackImage | undefined {
   let url = '';
   let altText: string | undefined;
-  for (const child of childrenOf(node, 'IconClickFallbackImage')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
-    if (name === 'StaticResource') url = textOf(childrenOf(child, name));
-    else if (name === 'AltText') altText = textOf(childrenOf(child, name));
+    if (name === 'StaticResource') url = textOf(child);
+    else if (name === 'AltText') altText = textOf(child);
   }
   if (url === '') {
     ctx.problem(path, 'IconClickFallbackImage has no StaticResource');
     return undefined;
   }
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   const image: Mutable<IconClickFallbackImage> = { url };
   const width = ctx.number(attrs?.['width'], path, 'width');
   if (width !== undefined) image.width = width;
@@ -44,28 +44,28 @@ export function buildIcon(node: XNode, path: string, ctx: ParseContext): Icon {
   const clickFallbackImages: IconClickFallbackImage[] = [];
   const viewTrackings: string[] = [];
   let clickThrough: string | undefined;
-  for (const child of childrenOf(node, 'Icon')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
     switch (name) {
       case 'StaticResource':
       case 'IFrameResource':
       case 'HTMLResource': {
-        const resource = buildResource(child, name);
+        const resource = buildResource(child, name, ctx);
         if (resource !== undefined) resources.push(resource);
         break;
       }
       case 'IconClicks':
-        for (const click of childrenOf(child, name)) {
+        for (const click of childrenOf(child)) {
           const clickName = nameOf(click);
           if (clickName === 'IconClickThrough') {
-            const url = textOf(childrenOf(click, clickName));
+            const url = textOf(click);
             if (url !== '') clickThrough = url;
           } else if (clickName === 'IconClickTracking') {
-            const url = textOf(childrenOf(click, clickName));
+            const url = textOf(click);
             if (url !== '') clickTrackings.push(url);
           } else if (clickName === 'IconClickFallbackImages') {
             let index = 0;
-            for (const image of childrenOf(click, clickName)) {
+            for (const image of childrenOf(click)) {
               if (nameOf(image) !== 'IconClickFallbackImage') continue;
               const built = buildFallbackImage(image, `${path}/IconClicks/IconClickFallbackImages/IconClickFallbackImage[${index++}]`, ctx);
               if (built !== undefined) clickFallbackImages.push(built);
@@ -74,7 +74,7 @@ export function buildIcon(node: XNode, path: string, ctx: ParseContext): Icon {
         }
         break;
       case 'IconViewTracking': {
-        const url = textOf(childrenOf(child, name));
+        const url = textOf(child);
         if (url !== '') viewTrackings.push(url);
         break;
       }
@@ -82,7 +82,7 @@ export function buildIcon(node: XNode, path: string, ctx: ParseContext): Icon {
         break;
     }
   }
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   const icon: Mutable<Icon> = {
     resources: Object.freeze(resources),
     clickTrackings: Object.freeze(clickTrackings),

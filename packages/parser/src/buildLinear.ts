@@ -15,23 +15,23 @@ import type { ParseContext } from './ParseContext.js';
 import { parseOffset, parseTime } from './parseTime.js';
 import type { TrackingEvent } from './TrackingEvent.js';
 import type { UrlWithId } from './UrlWithId.js';
-import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 const NO_CLICKS: VideoClicks = Object.freeze({ clickTrackings: Object.freeze([]), customClicks: Object.freeze([]) });
 
-function buildVideoClicks(children: readonly XNode[]): VideoClicks {
+function buildVideoClicks(children: readonly XNode[], ctx: ParseContext): VideoClicks {
   let clickThrough: UrlWithId | undefined;
   const clickTrackings: UrlWithId[] = [];
   const customClicks: UrlWithId[] = [];
   for (const child of children) {
     const name = nameOf(child);
-    if (name === 'ClickThrough') clickThrough = buildUrlWithId(child, name) ?? clickThrough;
+    if (name === 'ClickThrough') clickThrough = buildUrlWithId(child, ctx) ?? clickThrough;
     else if (name === 'ClickTracking') {
-      const url = buildUrlWithId(child, name);
+      const url = buildUrlWithId(child, ctx);
       if (url !== undefined) clickTrackings.push(url);
     } else if (name === 'CustomClick') {
-      const url = buildUrlWithId(child, name);
+      const url = buildUrlWithId(child, ctx);
       if (url !== undefined) customClicks.push(url);
     }
   }
@@ -65,12 +65,12 @@ export function buildLinear(
   const linear: Mutable<LinearCreative> = { type: 'linear', ...base } as Mutable<LinearCreative>;
   let sawDuration = false;
   let sawMediaFiles = false;
-  for (const child of childrenOf(node, 'Linear')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
     switch (name) {
       case 'Duration': {
         sawDuration = true;
-        const text = textOf(childrenOf(child, name));
+        const text = textOf(child);
         const duration = parseTime(text);
         if (duration !== undefined) {
           linear.duration = duration;
@@ -86,7 +86,7 @@ export function buildLinear(
       case 'MediaFiles': {
         sawMediaFiles = true;
         let m = 0;
-        for (const file of childrenOf(child, name)) {
+        for (const file of childrenOf(child)) {
           const fileName = nameOf(file);
           if (fileName === 'MediaFile') {
             const built = buildMediaFile(file, `${path}/MediaFiles/MediaFile[${m++}]`, ctx);
@@ -98,9 +98,9 @@ export function buildLinear(
             const built = buildInteractiveCreativeFile(file, `${path}/MediaFiles/InteractiveCreativeFile`, ctx);
             if (built !== undefined) interactiveCreativeFiles.push(built);
           } else if (fileName === 'ClosedCaptionFiles') {
-            for (const caption of childrenOf(file, fileName)) {
+            for (const caption of childrenOf(file)) {
               if (nameOf(caption) !== 'ClosedCaptionFile') continue;
-              const built = buildClosedCaptionFile(caption);
+              const built = buildClosedCaptionFile(caption, ctx);
               if (built !== undefined) closedCaptionFiles.push(built);
             }
           }
@@ -111,14 +111,14 @@ export function buildLinear(
         linear.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
         break;
       case 'VideoClicks':
-        videoClicks = buildVideoClicks(childrenOf(child, name));
+        videoClicks = buildVideoClicks(childrenOf(child), ctx);
         break;
       case 'TrackingEvents':
-        trackingEvents = buildTrackingEvents(childrenOf(child, name), `${path}/TrackingEvents`, ctx);
+        trackingEvents = buildTrackingEvents(childrenOf(child), `${path}/TrackingEvents`, ctx);
         break;
       case 'Icons': {
         let i = 0;
-        for (const icon of childrenOf(child, name)) {
+        for (const icon of childrenOf(child)) {
           if (nameOf(icon) === 'Icon') icons.push(buildIcon(icon, `${path}/Icons/Icon[${i++}]`, ctx));
         }
         break;
@@ -131,7 +131,7 @@ export function buildLinear(
     if (!sawDuration) ctx.problem(path, 'Linear has no Duration');
     if (!sawMediaFiles) ctx.problem(path, 'Linear has no MediaFiles');
   }
-  const skipoffset = attrsOf(node)?.['skipoffset'];
+  const skipoffset = ctx.attrs(node)?.['skipoffset'];
   if (skipoffset !== undefined && skipoffset !== '') {
     const offset = parseOffset(skipoffset);
     if (offset === undefined) ctx.problem(path, `skipoffset is not a time or a percentage: "${skipoffset}"`);

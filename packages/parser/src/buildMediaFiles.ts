@@ -1,6 +1,6 @@
 import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './MediaFile.js';
 import type { ParseContext } from './ParseContext.js';
-import { type Attrs, type Mutable, type XNode, attrsOf, childrenOf, textOf } from './xmlNodes.js';
+import { type Attrs, type Mutable, type XNode, textOf } from './xmlNodes.js';
 
 function str(attrs: Attrs, name: string): string | undefined {
   const value = attrs[name];
@@ -12,13 +12,13 @@ function str(attrs: Attrs, name: string): string | undefined {
  * @internal
  */
 export function buildMediaFile(node: XNode, path: string, ctx: ParseContext): MediaFile | undefined {
-  const url = textOf(childrenOf(node, 'MediaFile'));
+  const url = textOf(node);
   if (url === '') {
     ctx.problem(path, 'MediaFile has no URL');
     return undefined;
   }
   const media: Mutable<MediaFile> = { url };
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   if (attrs === undefined) return Object.freeze(media);
   let value = str(attrs, 'id');
   if (value !== undefined) media.id = value;
@@ -56,13 +56,13 @@ export function buildMediaFile(node: XNode, path: string, ctx: ParseContext): Me
  * @internal
  */
 export function buildMezzanine(node: XNode, path: string, ctx: ParseContext): Mezzanine | undefined {
-  const url = textOf(childrenOf(node, 'Mezzanine'));
+  const url = textOf(node);
   if (url === '') {
     ctx.problem(path, 'Mezzanine has no URL');
     return undefined;
   }
   const file: Mutable<Mezzanine> = { url };
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   if (attrs === undefined) return Object.freeze(file);
   let value = str(attrs, 'id');
   if (value !== undefined) file.id = value;
@@ -92,10 +92,10 @@ export function buildInteractiveCreativeFile(
   path: string,
   ctx: ParseContext,
 ): InteractiveCreativeFile | undefined {
-  const url = textOf(childrenOf(node, 'InteractiveCreativeFile'));
+  const url = textOf(node);
   if (url === '') return undefined;
   const file: Mutable<InteractiveCreativeFile> = { url };
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   if (attrs === undefined) return Object.freeze(file);
   let value = str(attrs, 'type');
   if (value !== undefined) file.type = value;
@@ -110,11 +110,11 @@ export function buildInteractiveCreativeFile(
  * Builds a `<ClosedCaptionFile>`; an empty one gives `undefined`.
  * @internal
  */
-export function buildClosedCaptionFile(node: XNode): ClosedCaptionFile | undefined {
-  const url = textOf(childrenOf(node, 'ClosedCaptionFile'));
+export function buildClosedCaptionFile(node: XNode, ctx: ParseContext): ClosedCaptionFile | undefined {
+  const url = textOf(node);
   if (url === '') return undefined;
   const file: Mutable<ClosedCaptionFile> = { url };
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   if (attrs === undefined) return Object.freeze(file);
   let value = str(attrs, 'type');
   if (value !== undefined) file.type = value;

@@ -8,7 +8,7 @@ import { parseTime } from './parseTime.js';
 import type { Resource } from './Resource.js';
 import type { TrackingEvent } from './TrackingEvent.js';
 import type { UrlWithId } from './UrlWithId.js';
-import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 
@@ -16,13 +16,13 @@ function buildNonLinear(node: XNode, path: string, ctx: ParseContext): NonLinear
   const resources: Resource[] = [];
   const clickTrackings: UrlWithId[] = [];
   const nonLinear: Mutable<NonLinear> = { resources, clickTrackings };
-  for (const child of childrenOf(node, 'NonLinear')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
     switch (name) {
       case 'StaticResource':
       case 'IFrameResource':
       case 'HTMLResource': {
-        const resource = buildResource(child, name);
+        const resource = buildResource(child, name, ctx);
         if (resource !== undefined) resources.push(resource);
         break;
       }
@@ -30,12 +30,12 @@ function buildNonLinear(node: XNode, path: string, ctx: ParseContext): NonLinear
         nonLinear.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
         break;
       case 'NonLinearClickThrough': {
-        const url = textOf(childrenOf(child, name));
+        const url = textOf(child);
         if (url !== '') nonLinear.clickThrough = url;
         break;
       }
       case 'NonLinearClickTracking': {
-        const url = buildUrlWithId(child, name);
+        const url = buildUrlWithId(child, ctx);
         if (url !== undefined) clickTrackings.push(url);
         break;
       }
@@ -45,7 +45,7 @@ function buildNonLinear(node: XNode, path: string, ctx: ParseContext): NonLinear
   }
   Object.freeze(resources);
   Object.freeze(clickTrackings);
-  const attrs = attrsOf(node);
+  const attrs = ctx.attrs(node);
   if (attrs !== undefined) {
     const { id, apiFramework, minSuggestedDuration } = attrs;
     if (id) nonLinear.id = id;
@@ -79,11 +79,11 @@ export function buildNonLinearAds(node: XNode, base: CreativeBase, path: string,
   const nonLinears: NonLinear[] = [];
   let trackingEvents = NO_EVENTS;
   let index = 0;
-  for (const child of childrenOf(node, 'NonLinearAds')) {
+  for (const child of childrenOf(node)) {
     const name = nameOf(child);
     if (name === 'NonLinear') nonLinears.push(buildNonLinear(child, `${path}/NonLinear[${index++}]`, ctx));
     else if (name === 'TrackingEvents') {
-      trackingEvents = buildTrackingEvents(childrenOf(child, name), `${path}/TrackingEvents`, ctx);
+      trackingEvents = buildTrackingEvents(childrenOf(child), `${path}/TrackingEvents`, ctx);
     }
   }
   return Object.freeze({ ...base, type: 'nonlinear', nonLinears: Object.freeze(nonLinears), trackingEvents });

@@ -1,18 +1,19 @@
+import type { ParseContext } from './ParseContext.js';
 import type { Resource } from './Resource.js';
 import { unescapeRaw } from './unescapeRaw.js';
-import { type XNode, attrsOf, childrenOf, rawOf, textOf } from './xmlNodes.js';
+import { type XNode, textOf } from './xmlNodes.js';
 
 /**
  * Builds a StaticResource, IFrameResource or HTMLResource element (`name` says which); empty
  * resources give `undefined`.
  * @internal
  */
-export function buildResource(node: XNode, name: string): Resource | undefined {
+export function buildResource(node: XNode, name: string, ctx: ParseContext): Resource | undefined {
   switch (name) {
     case 'StaticResource': {
-      const url = textOf(childrenOf(node, name));
+      const url = textOf(node);
       if (url === '') return undefined;
-      const creativeType = attrsOf(node)?.['creativeType'];
+      const creativeType = ctx.attrs(node)?.['creativeType'];
       return Object.freeze(
         creativeType === undefined || creativeType === ''
           ? { type: 'static' as const, url }
@@ -20,11 +21,11 @@ export function buildResource(node: XNode, name: string): Resource | undefined {
       );
     }
     case 'IFrameResource': {
-      const url = textOf(childrenOf(node, name));
+      const url = textOf(node);
       return url === '' ? undefined : Object.freeze({ type: 'iframe' as const, url });
     }
     default: {
-      const html = unescapeRaw(rawOf(childrenOf(node, name)));
+      const html = unescapeRaw(ctx.raw(node)).trim();
       return html === '' ? undefined : Object.freeze({ type: 'html' as const, html });
     }
   }

@@ -1,7 +1,7 @@
 import type { ParseContext } from './ParseContext.js';
 import { parseOffset } from './parseTime.js';
 import type { TrackingEvent } from './TrackingEvent.js';
-import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, nameOf, textOf } from './xmlNodes.js';
 
 /**
  * Builds the `<Tracking>` children of a `<TrackingEvents>` element. A Tracking without an event
@@ -18,9 +18,9 @@ export function buildTrackingEvents(
   for (const child of children) {
     if (nameOf(child) !== 'Tracking') continue;
     const here = `${path}/Tracking[${index++}]`;
-    const attrs = attrsOf(child);
+    const attrs = ctx.attrs(child);
     const event = attrs?.['event'];
-    const url = textOf(childrenOf(child, 'Tracking'));
+    const url = textOf(child);
     if (event === undefined || event === '') {
       ctx.problem(here, 'Tracking has no event attribute');
       continue;

@@ -1,13 +1,14 @@
+import type { ParseContext } from './ParseContext.js';
 import type { UrlWithId } from './UrlWithId.js';
-import { type XNode, attrsOf, childrenOf, textOf } from './xmlNodes.js';
+import { type XNode, textOf } from './xmlNodes.js';
 
 /**
  * Builds a URL element with an optional `id` attribute; an empty URL gives `undefined`.
  * @internal
  */
-export function buildUrlWithId(node: XNode, name: string): UrlWithId | undefined {
-  const url = textOf(childrenOf(node, name));
+export function buildUrlWithId(node: XNode, ctx: ParseContext): UrlWithId | undefined {
+  const url = textOf(node);
   if (url === '') return undefined;
-  const id = attrsOf(node)?.['id'];
+  const id = ctx.attrs(node)?.['id'];
   return Object.freeze(id === undefined || id === '' ? { url } : { url, id });
 }

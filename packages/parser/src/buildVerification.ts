@@ -3,7 +3,7 @@ import type { ParseContext } from './ParseContext.js';
 import type { TrackingEvent } from './TrackingEvent.js';
 import { unescapeRaw } from './unescapeRaw.js';
 import type { ExecutableResource, JavaScriptResource, Verification } from './Verification.js';
-import { type Mutable, type XNode, attrsOf, childrenOf, nameOf, rawOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
 
 const NONE: readonly TrackingEvent[] = Object.freeze([]);
 
@@ -22,11 +22,11 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
     const executableResources: ExecutableResource[] = [];
     let parameters: string | undefined;
     let trackingEvents = NONE;
-    for (const child of childrenOf(node, 'Verification')) {
+    for (const child of childrenOf(node)) {
       const name = nameOf(child);
-      const attrs = attrsOf(child);
+      const attrs = ctx.attrs(child);
       if (name === 'JavaScriptResource') {
-        const url = textOf(childrenOf(child, name));
+        const url = textOf(child);
         if (url === '') continue;
         const resource: Mutable<JavaScriptResource> = { url };
         if (attrs?.['apiFramework']) resource.apiFramework = attrs['apiFramework'];
@@ -34,7 +34,7 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
         if (browserOptional !== undefined) resource.browserOptional = browserOptional;
         javascriptResources.push(Object.freeze(resource));
       } else if (name === 'ExecutableResource') {
-        const url = textOf(childrenOf(child, name));
+        const url = textOf(child);
         if (url === '') continue;
         const resource: Mutable<ExecutableResource> = { url };
         if (attrs?.['apiFramework']) resource.apiFramework = attrs['apiFramework'];
@@ -42,9 +42,9 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
         if (attrs?.['language']) resource.language = attrs['language'];
         executableResources.push(Object.freeze(resource));
       } else if (name === 'VerificationParameters') {
-        parameters = unescapeRaw(rawOf(childrenOf(child, name)));
+        parameters = unescapeRaw(ctx.raw(child)).trim();
       } else if (name === 'TrackingEvents') {
-        trackingEvents = buildTrackingEvents(childrenOf(child, name), `${here}/TrackingEvents`, ctx);
+        trackingEvents = buildTrackingEvents(childrenOf(child), `${here}/TrackingEvents`, ctx);
       }
     }
     if (javascriptResources.length === 0 && executableResources.length === 0) {
@@ -55,7 +55,7 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
       executableResources: Object.freeze(executableResources),
       trackingEvents,
     };
-    const vendor = attrsOf(node)?.['vendor'];
+    const vendor = ctx.attrs(node)?.['vendor'];
     if (vendor) verification.vendor = vendor;
     if (parameters !== undefined) verification.parameters = parameters;
     verifications.push(Object.freeze(verification));

@@ -30,21 +30,52 @@ function tagEnd(xml: string, from: number): number {
   throw notXml(`the tag at offset ${from - 1} is not closed (truncated?)`);
 }
 
+/** Elements whose content is kept as written (the parser's stop nodes): never compacted. */
+const OPAQUE = new Set(['Extension', 'CreativeExtension', 'AdParameters', 'VerificationParameters', 'HTMLResource']);
+
+/** What {@link checkWellFormed} found. @internal */
+export interface CheckedXml {
+  /** The name of the root element. */
+  readonly root: string;
+  /**
+   * The document reduced to what the model reads, for fast-xml-parser: no whitespace-only text
+   * between tags, no comments or processing instructions; an element with attributes or opaque
+   * content is renamed `Name` + {@link MARK} + `k`, its attributes moved to `attributes[k]`, and
+   * the content of an opaque element moved, as written, to `raw[k]`.
+   */
+  readonly compact: string;
+  /** The attribute text of marked element `k` (what follows its name in the start tag). */
+  readonly attributes: readonly string[];
+  /** The content of marked opaque element `k`, exactly as written (`''` for others). */
+  readonly raw: readonly string[];
+}
+
+/** Separates an element's name from its mark in the compacted document (never valid in XML). @internal */
+export const MARK = '\u0001';
+
 /**
  * Checks that a document is one well-formed element tree before it is parsed: tags balanced
  * and matching, comments, CDATA and processing instructions closed, nothing but whitespace
  * around the root. Any DOCTYPE or ENTITY declaration is refused on sight (VAST never needs one,
  * and refusing them closes entity-expansion attacks). It jumps from `<` to `<`, so it costs a
- * fraction of the parse itself.
+ * fraction of the parse itself, and on the way drops what the parser would only discard.
  *
  * @param xml - the document
- * @returns the name of the root element
+ * @returns the root element's name and the compacted document
  * @throws {@link VastError} 100 when the document is not well-formed XML or declares a DOCTYPE
  * @internal
  */
-export function checkWellFormed(xml: string): string {
+export function checkWellFormed(xml: string): CheckedXml {
   const stack: string[] = [];
   let root: string | undefined;
+  let compact = '';
+  let copyFrom = 0;
+  let opaqueDepth = -1;
+  let opaqueMark = -1;
+  let opaqueFrom = 0;
+  const attributes: string[] = [];
+  const raw: string[] = [];
+  if (xml.includes(MARK)) throw notXml('control character U+0001');
   let i = xml.indexOf('<');
   if (i < 0) throw notXml('no element');
   if (!onlySpace(xml, 0, i)) throw notXml('text before the root element');
@@ -62,6 +93,11 @@ export function checkWellFormed(xml: string): string {
           open === undefined ? `</${name}> closes nothing` : `</${name}> closes <${open}> at offset ${i}`,
         );
       }
+      if (stack.length < opaqueDepth) {
+        opaqueDepth = -1;
+        raw[opaqueMark] = xml.slice(opaqueFrom, i);
+        copyFrom = i;
+      }
       after = end + 1;
     } else if (next === 33) {
       // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE>, <!ENTITY>
@@ -69,6 +105,10 @@ export function checkWellFormed(xml: string): string {
         const end = xml.indexOf('-->', i + 4);
         if (end < 0) throw notXml(`the comment at offset ${i} is not closed (truncated?)`);
         after = end + 3;
+        if (opaqueDepth < 0) {
+          compact += xml.slice(copyFrom, i);
+          copyFrom = after;
+        }
       } else if (xml.startsWith('[CDATA[', i + 2)) {
         if (stack.length === 0) throw notXml(`CDATA outside the root element at offset ${i}`);
         const end = xml.indexOf(']]>', i + 9);
@@ -84,10 +124,13 @@ export function checkWellFormed(xml: string): string {
       }
     } else if (next === 63) {
       // <?pi ?>
-      if (root !== undefined && stack.length === 0) throw notXml(`processing instruction after the root`);
       const end = xml.indexOf('?>', i + 2);
       if (end < 0) throw notXml(`the processing instruction at offset ${i} is not closed`);
       after = end + 2;
+      if (opaqueDepth < 0) {
+        compact += xml.slice(copyFrom, i);
+        copyFrom = after;
+      }
     } else {
       // <name attributes> or <name/>
       let j = i + 1;
@@ -103,16 +146,40 @@ export function checkWellFormed(xml: string): string {
         if (root !== undefined) throw notXml(`a second root element <${name}> at offset ${i}`);
         root = name;
       }
-      if (xml.charCodeAt(end - 1) !== 47) stack.push(name);
+      const selfClosing = xml.charCodeAt(end - 1) === 47;
+      if (opaqueDepth < 0) {
+        const attributesEnd = selfClosing ? end - 1 : end;
+        const hasAttributes = !onlySpace(xml, j, attributesEnd);
+        const opaque = OPAQUE.has(name);
+        if (hasAttributes || opaque) {
+          const mark = attributes.length;
+          attributes.push(hasAttributes ? xml.slice(j, attributesEnd) : '');
+          raw.push('');
+          compact += `${xml.slice(copyFrom, i)}<${name}${MARK}${mark}${selfClosing ? '/>' : '>'}`;
+          copyFrom = end + 1;
+          if (opaque && !selfClosing) {
+            opaqueDepth = stack.length + 1;
+            opaqueMark = mark;
+            opaqueFrom = end + 1;
+          }
+        }
+      }
+      if (!selfClosing) stack.push(name);
       after = end + 1;
     }
     i = xml.indexOf('<', after);
-    if (stack.length === 0 && !onlySpace(xml, after, i < 0 ? xml.length : i)) {
+    const gapEnd = i < 0 ? xml.length : i;
+    if (gapEnd > after && onlySpace(xml, after, gapEnd)) {
+      if (opaqueDepth < 0) {
+        compact += xml.slice(copyFrom, after);
+        copyFrom = gapEnd;
+      }
+    } else if (stack.length === 0 && gapEnd > after) {
       throw notXml(`text outside the root element at offset ${after}`);
     }
   }
   const open = stack.pop();
   if (open !== undefined) throw notXml(`<${open}> is not closed (truncated?)`);
   if (root === undefined) throw notXml('no root element');
-  return root;
+  return { root, compact: compact + xml.slice(copyFrom), attributes, raw };
 }

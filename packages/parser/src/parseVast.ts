@@ -7,6 +7,12 @@ import { VastError } from './VastError.js';
 import { VastErrorCode } from './VastErrorCode.js';
 import { type XNode, createVastXmlParser, nameOf } from './xmlNodes.js';
 
+/**
+ * The one fast-xml-parser instance: it holds only its (frozen) settings; every `parse` call builds
+ * its own state, so sharing it shares nothing between documents.
+ */
+const VAST_XML_PARSER = Object.freeze(createVastXmlParser());
+
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 /** The UTF-8 length of a string, stopping early once it passes `limit`. */
@@ -73,7 +79,8 @@ export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = 
     text = new TextDecoder('utf-8').decode(xml);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rootName = checkWellFormed(text);
+  const scanned = checkWellFormed(text);
+  const rootName = scanned.root;
   if (rootName === 'VideoAdServingTemplate') {
     throw new VastError(VastErrorCode.VERSION_NOT_SUPPORTED, 'VAST 1.0 (VideoAdServingTemplate) is not supported');
   }
@@ -82,7 +89,7 @@ export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = 
   }
   let nodes: readonly XNode[];
   try {
-    nodes = createVastXmlParser().parse(text) as readonly XNode[];
+    nodes = VAST_XML_PARSER.parse(scanned.compact) as readonly XNode[];
   } catch (cause) {
     throw new VastError(VastErrorCode.XML_PARSE_ERROR, `Not well-formed XML: ${String(cause)}`, { cause });
   }
@@ -90,5 +97,5 @@ export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = 
   if (root === undefined) {
     throw new VastError(VastErrorCode.XML_PARSE_ERROR, 'Not well-formed XML: no <VAST> element found');
   }
-  return buildDocument(root, new ParseContext(options.strict ?? false));
+  return buildDocument(root, new ParseContext(options.strict ?? false, scanned));
 }

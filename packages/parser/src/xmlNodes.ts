@@ -1,62 +1,79 @@
 import { XMLParser } from 'fast-xml-parser';
+import { MARK } from './checkWellFormed.js';
 import { decodeEntities } from './unescapeRaw.js';
 
 /**
- * A node of fast-xml-parser's `preserveOrder` output: an element `{ [name]: children, ':@'?:
- * attributes }` or a text node `{ '#text': text }`.
+ * A node of fast-xml-parser's `preserveOrder` output: an element `{ [name]: children }` (its
+ * name possibly marked, see `checkWellFormed`) or a text node `{ '#text': text }`.
  * @internal
  */
 export type XNode = Readonly<Record<string, unknown>>;
 
-/** Attributes of an element, by name (values are strings, trimmed, entities decoded). @internal */
+/** Attributes of an element, by name (values trimmed, entities decoded). @internal */
 export type Attrs = Readonly<Record<string, string>>;
 
 /** A writable view of a readonly model type, for building it before freezing. @internal */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The name of a node: its tag, or `#text`. @internal */
+/** The name of a node: its tag (without its mark), or `#text`. @internal */
 export function nameOf(node: XNode): string {
-  for (const key in node) if (key !== ':@') return key;
+  for (const key in node) {
+    const mark = key.indexOf(MARK);
+    return mark < 0 ? key : key.slice(0, mark);
+  }
   return '';
 }
 
-/** The children of an element node whose name is `name`. @internal */
-export function childrenOf(node: XNode, name: string): readonly XNode[] {
-  return node[name] as readonly XNode[];
+/** The mark of an element (the index of its attributes and raw content), or -1. @internal */
+export function markOf(node: XNode): number {
+  for (const key in node) {
+    const mark = key.indexOf(MARK);
+    return mark < 0 ? -1 : Number(key.slice(mark + 1));
+  }
+  return -1;
 }
 
-/** The attributes of an element node, if it has any. @internal */
-export function attrsOf(node: XNode): Attrs | undefined {
-  return node[':@'] as Attrs | undefined;
+/** The children of an element node. @internal */
+export function childrenOf(node: XNode): readonly XNode[] {
+  for (const key in node) return node[key] as readonly XNode[];
+  return [];
 }
 
 /** The text directly inside an element (its text and CDATA children), trimmed. @internal */
-export function textOf(children: readonly XNode[]): string {
+export function textOf(node: XNode): string {
   let text = '';
-  for (const child of children) {
+  for (const child of childrenOf(node)) {
     const value = child['#text'];
     if (typeof value === 'string') text += value;
   }
   return text.trim();
 }
 
-/** The untouched content of a stop node (Extension, AdParameters...). @internal */
-export function rawOf(children: readonly XNode[]): string {
-  const value = children[0]?.['#text'];
-  return typeof value === 'string' ? value : '';
-}
-
 /**
- * Elements whose content the model keeps opaque: fast-xml-parser hands their content over as
- * raw text instead of building a tree.
+ * Reads the attribute text of a start tag (`name="value" name='value'`) into a map (values
+ * trimmed, entities decoded). A `__proto__` attribute is dropped so no document can reach
+ * `Object.prototype`; text that is not an attribute ends the reading.
+ * @internal
  */
-const STOP_NODES = [
-  '..Extension',
-  '..CreativeExtension',
-  '..AdParameters',
-  '..VerificationParameters',
-  '..HTMLResource',
-];
+export function parseAttributes(source: string): Attrs {
+  const attrs: Record<string, string> = {};
+  const length = source.length;
+  let i = 0;
+  while (i < length) {
+    const equals = source.indexOf('=', i);
+    if (equals < 0) break;
+    const name = source.slice(i, equals).trim();
+    let quote = equals + 1;
+    while (quote < length && source.charCodeAt(quote) <= 32) quote++;
+    const mark = source.charCodeAt(quote);
+    if (mark !== 34 && mark !== 39) break;
+    const close = source.indexOf(mark === 34 ? '"' : "'", quote + 1);
+    if (close < 0) break;
+    if (name !== '__proto__' && name !== '') attrs[name] = decodeEntities(source.slice(quote + 1, close).trim());
+    i = close + 1;
+  }
+  return attrs;
+}
 
 /**
  * The entity decoder handed to fast-xml-parser: the five XML entities and numeric references,
@@ -71,15 +88,19 @@ const ENTITY_DECODER = Object.freeze({
 });
 
 /**
- * The fast-xml-parser settings for VAST: document order kept (no second conversion pass),
- * attributes as plain strings, no value parsing (the model parses what it needs), stop nodes for
- * opaque content, no path strings for callbacks.
+ * The fast-xml-parser settings for VAST. The well-formedness scan has already taken out what
+ * fast-xml-parser would spend time on for nothing (whitespace, comments, attributes, opaque
+ * content), so it runs with: document order kept (no conversion pass), attributes ignored (read
+ * lazily from the scan, only where the model needs them), no value parsing, no path strings for
+ * callbacks, no stop nodes to match, a minimal entity decoder.
+ *
+ * With `withAttributes`, the settings for the generic tree of an extension's content.
  * @internal
  */
-export function createVastXmlParser(stopNodes = true): XMLParser {
+export function createVastXmlParser(withAttributes = false): XMLParser {
   return new XMLParser({
     preserveOrder: true,
-    ignoreAttributes: false,
+    ignoreAttributes: !withAttributes,
     attributeNamePrefix: '',
     parseTagValue: false,
     parseAttributeValue: false,
@@ -89,7 +110,6 @@ export function createVastXmlParser(stopNodes = true): XMLParser {
     processEntities: true,
     entityDecoder: ENTITY_DECODER,
     jPath: false,
-    stopNodes: stopNodes ? STOP_NODES : [],
     maxNestedTags: 200,
   });
 }
