@@ -41,13 +41,15 @@ const BRAND = Symbol.for('@vast/config.ConfigError');
 
 /** Formats a value briefly for an error message. */
 function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value !== 'object' || value === null) return String(value);
   let text: string;
-  try {
-    text = JSON.stringify(value);
-  } catch {
-    text = '(unprintable)';
+  if (typeof value === 'string') text = JSON.stringify(value);
+  else if (typeof value !== 'object' || value === null) text = String(value);
+  else {
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      text = '(unprintable)';
+    }
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
@@ -70,7 +72,7 @@ function formatValue(value: unknown): string {
 export class ConfigError extends Error {
   /** Always `ERR_VAST_CONFIG`. */
   readonly code: typeof CONFIG_ERROR_CODE = CONFIG_ERROR_CODE;
-  /** Every problem found, in a stable order (by level, then path). */
+  /** Every problem found, in a stable order: by level (global first), then in the order found. */
   readonly issues: readonly ConfigIssue[];
   /** @internal */
   readonly [BRAND] = true;

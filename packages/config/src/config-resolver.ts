@@ -6,7 +6,7 @@ import { deepFreeze } from './deep-freeze.js';
 import type { LevelInput } from './level-input.js';
 import { BuiltInProvider, type ProviderProfile } from './provider-profile.js';
 import type { ConfigOverrides, ResolvedConfig } from './resolved-config.js';
-import { stableKey } from './stable-key.js';
+import { hashOverrides, sameOverrides } from './override-hash.js';
 import { validateLevels } from './validate-levels.js';
 
 /** Options of a {@link ConfigResolver}. */
@@ -31,15 +31,18 @@ export interface ConfigResolverOptions {
 interface CacheEntry {
   readonly config: ResolvedConfig;
   readonly bucket: Bucket;
-  /** The stable key of the request overrides, or undefined for a resolve without overrides. */
-  readonly key: string | undefined;
+  /** The hash of the request overrides, or undefined for a resolve without overrides. */
+  readonly hash: number | undefined;
+  /** A frozen copy of the request overrides, to confirm a hash hit. */
+  readonly overrides: unknown;
   live: boolean;
 }
 
 /** The cached configs of one (provider, publisher) pair. */
 interface Bucket {
   plain: CacheEntry | undefined;
-  readonly byKey: Map<string, CacheEntry>;
+  /** Entries with request overrides, by the hash of their content (collisions share a list). */
+  readonly byHash: Map<number, CacheEntry[]>;
   /** Request override objects seen before, by identity: a hit costs no key construction. */
   readonly byIdentity: WeakMap<object, CacheEntry>;
 }
@@ -117,7 +120,7 @@ export class ConfigResolver {
   /**
    * The effective config for a provider, a publisher and request overrides. A cached result is
    * returned when the same inputs were resolved before (the same override object is found by
-   * identity; an equal one by a key built from its content). Treat override objects as immutable
+   * identity; an equal one by a hash of its content, confirmed by comparing the two). Treat override objects as immutable
    * once passed in.
    *
    * @param provider - a registered profile name, e.g. `'tiger'`; `'global'` uses level 1 alone
@@ -265,18 +268,19 @@ export class ConfigResolver {
     overrides: ConfigOverrides | undefined,
     bucket: Bucket | undefined,
   ): ResolvedConfig {
-    let key: string | undefined;
+    let hash: number | undefined;
     if (overrides !== undefined) {
-      key = stableKey(overrides);
-      if (key === undefined) {
+      hash = hashOverrides(overrides);
+      if (hash === undefined) {
         throw new ConfigError([
           argumentIssue('request', REQUEST_SOURCE, 'overrides', '(too deep)', 'nested more than 64 levels deep, or cyclic'),
         ]);
       }
-      const entry = bucket?.byKey.get(key);
-      if (entry !== undefined) {
-        if (typeof overrides === 'object' && overrides !== null) entry.bucket.byIdentity.set(overrides, entry);
-        return entry.config;
+      // A hit by content does not record the object by identity: most callers build a new
+      // overrides object per request, and a WeakMap entry per object would cost more than it saves.
+      const candidates = bucket?.byHash.get(hash);
+      if (candidates !== undefined) {
+        for (const entry of candidates) if (sameOverrides(entry.overrides, overrides)) return entry.config;
       }
     }
     const { levels, issues } = this.#levels(provider, publisher, overrides);
@@ -284,7 +288,7 @@ export class ConfigResolver {
     if (!result.ok) issues.push(...result.issues);
     if (!result.ok || issues.length > 0) throw new ConfigError(sortIssues(issues));
     const config = deepFreeze(result.config);
-    this.#store(provider, publisher, overrides, key, config);
+    this.#store(provider, publisher, overrides, hash, config);
     return config;
   }
 
@@ -363,7 +367,7 @@ export class ConfigResolver {
     provider: string,
     publisher: string,
     overrides: ConfigOverrides | undefined,
-    key: string | undefined,
+    hash: number | undefined,
     config: ResolvedConfig,
   ): void {
     if (this.#maxCacheEntries === 0) return;
@@ -378,13 +382,21 @@ export class ConfigResolver {
     }
     let bucket = publishers.get(publisher);
     if (bucket === undefined) {
-      bucket = { plain: undefined, byKey: new Map(), byIdentity: new WeakMap() };
+      bucket = { plain: undefined, byHash: new Map(), byIdentity: new WeakMap() };
       publishers.set(publisher, bucket);
     }
-    const entry: CacheEntry = { config, bucket, key, live: true };
-    if (key === undefined) bucket.plain = entry;
+    const entry: CacheEntry = {
+      config,
+      bucket,
+      hash,
+      overrides: hash === undefined ? undefined : copyFrozen(overrides),
+      live: true,
+    };
+    if (hash === undefined) bucket.plain = entry;
     else {
-      bucket.byKey.set(key, entry);
+      const list = bucket.byHash.get(hash);
+      if (list === undefined) bucket.byHash.set(hash, [entry]);
+      else list.push(entry);
       if (typeof overrides === 'object' && overrides !== null) bucket.byIdentity.set(overrides, entry);
     }
     this.#order.add(entry);
@@ -393,16 +405,18 @@ export class ConfigResolver {
   #forget(entry: CacheEntry): void {
     entry.live = false;
     this.#order.delete(entry);
-    if (entry.key === undefined) {
+    if (entry.hash === undefined) {
       if (entry.bucket.plain === entry) entry.bucket.plain = undefined;
-    } else if (entry.bucket.byKey.get(entry.key) === entry) {
-      entry.bucket.byKey.delete(entry.key);
+      return;
     }
+    const rest = entry.bucket.byHash.get(entry.hash)?.filter((other) => other !== entry) ?? [];
+    if (rest.length > 0) entry.bucket.byHash.set(entry.hash, rest);
+    else entry.bucket.byHash.delete(entry.hash);
   }
 
   #forgetBucket(bucket: Bucket): void {
     if (bucket.plain !== undefined) this.#forget(bucket.plain);
-    for (const entry of [...bucket.byKey.values()]) this.#forget(entry);
+    for (const list of [...bucket.byHash.values()]) for (const entry of list) this.#forget(entry);
   }
 
   #dropProvider(provider: string): void {

@@ -19,6 +19,11 @@ function record(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
+/** Out-of-range probabilities are reported on their own and left out of the sum. */
+function isProbability(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value <= 1;
+}
+
 /**
  * The checks that concern several rules or a rule's type: a `resumed` outcome is allowed only for
  * pause-like types, and the interruptions that end the ad (outcome `stopped` or `failed`) are
@@ -46,7 +51,7 @@ export function interruptionRuleProblems(rules: unknown): RuleProblem[] {
       });
     }
     const probability = rule['probability'];
-    if (rule['enabled'] !== false && (kind === 'stopped' || kind === 'failed') && typeof probability === 'number') {
+    if (rule['enabled'] !== false && (kind === 'stopped' || kind === 'failed') && isProbability(probability)) {
       sum += probability;
       ending.push(type);
     }

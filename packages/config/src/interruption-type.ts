@@ -25,15 +25,7 @@ export const InterruptionType = {
 export type InterruptionType = (typeof InterruptionType)[keyof typeof InterruptionType];
 
 /** The zod schema of {@link InterruptionType}. */
-export const InterruptionTypeSchema = z.enum([
-  InterruptionType.VIEWER_PAUSE,
-  InterruptionType.VIEWER_EXIT,
-  InterruptionType.CHANNEL_CHANGE,
-  InterruptionType.APP_BACKGROUNDED,
-  InterruptionType.NETWORK_ERROR,
-  InterruptionType.BUFFERING_TIMEOUT,
-  InterruptionType.DEVICE_SLEEP,
-]);
+export const InterruptionTypeSchema = z.enum(InterruptionType);
 
 /**
  * The interruption types that can end in `resumed` (playback continues after a delay). Every

@@ -12,7 +12,7 @@ export interface LevelInput {
 export const SCHEMA_DEFAULT_SOURCE = 'schema default';
 
 /** Whether `value` holds something (not `undefined`) at `path`. */
-export function definesPath(value: unknown, path: readonly (string | number)[], length = path.length): boolean {
+function definesPath(value: unknown, path: readonly (string | number)[], length = path.length): boolean {
   let current = value;
   for (let i = 0; i < length; i++) {
     if (typeof current !== 'object' || current === null) return false;

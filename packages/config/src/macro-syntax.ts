@@ -19,4 +19,4 @@ export const MacroSyntax = {
 export type MacroSyntax = (typeof MacroSyntax)[keyof typeof MacroSyntax];
 
 /** The zod schema of {@link MacroSyntax}. */
-export const MacroSyntaxSchema = z.enum([MacroSyntax.IAB, MacroSyntax.PERCENT, MacroSyntax.DOLLAR, MacroSyntax.BRACE]);
+export const MacroSyntaxSchema = z.enum(MacroSyntax);

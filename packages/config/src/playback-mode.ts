@@ -23,4 +23,4 @@ export const PlaybackMode = {
 export type PlaybackMode = (typeof PlaybackMode)[keyof typeof PlaybackMode];
 
 /** The zod schema of {@link PlaybackMode}. */
-export const PlaybackModeSchema = z.enum([PlaybackMode.REAL, PlaybackMode.HEADLESS, PlaybackMode.AUTO]);
+export const PlaybackModeSchema = z.enum(PlaybackMode);

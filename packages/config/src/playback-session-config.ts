@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DeepReadonly } from './deep-freeze.js';
 import { InterruptionRuleSchema } from './interruption-rule.js';
-import { InterruptionTypeSchema } from './interruption-type.js';
+import type { InterruptionType } from './interruption-type.js';
 import { interruptionRuleProblems } from './interruption-rule-problems.js';
 import { PlaybackMode, PlaybackModeSchema } from './playback-mode.js';
 
@@ -11,7 +11,22 @@ import { PlaybackMode, PlaybackModeSchema } from './playback-mode.js';
  * have probabilities summing to at most 1 (they are mutually exclusive).
  */
 export const InterruptionRulesSchema = z
-  .partialRecord(InterruptionTypeSchema, InterruptionRuleSchema)
+  .strictObject({
+    /** The viewer pauses (pause-like). */
+    viewerPause: InterruptionRuleSchema.optional(),
+    /** The viewer leaves the ad for good. */
+    viewerExit: InterruptionRuleSchema.optional(),
+    /** The viewer zaps to another channel. */
+    channelChange: InterruptionRuleSchema.optional(),
+    /** The app goes to the background (pause-like). */
+    appBackgrounded: InterruptionRuleSchema.optional(),
+    /** The media stream fails on the network. */
+    networkError: InterruptionRuleSchema.optional(),
+    /** Buffering lasts longer than the player allows. */
+    bufferingTimeout: InterruptionRuleSchema.optional(),
+    /** The device goes to sleep (pause-like). */
+    deviceSleep: InterruptionRuleSchema.optional(),
+  } satisfies Record<InterruptionType, unknown>)
   .superRefine((rules, ctx) => {
     for (const problem of interruptionRuleProblems(rules)) {
       ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message, params: { code: problem.code } });

@@ -22,12 +22,12 @@ export type ResolvedConfig = DeepReadonly<z.output<typeof ResolvedConfigSchema>>
 
 /**
  * A value where every object field is optional, all the way down; arrays (and tuples) stay whole
- * because a lower level replaces them.
+ * because a lower level replaces them. Read-only values (such as `as const` objects) are accepted.
  */
 export type DeepPartial<T> = T extends readonly unknown[]
-  ? T
+  ? Readonly<T>
   : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
 /**

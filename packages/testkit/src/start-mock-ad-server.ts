@@ -288,6 +288,10 @@ function isSequence(route: MockResponse | readonly MockResponse[]): route is rea
 }
 
 async function readBody(req: IncomingMessage, max: number): Promise<string> {
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return '';
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

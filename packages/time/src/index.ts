@@ -16,7 +16,12 @@ export type {
   PlaybackEnvironment,
   PlaybackEnvironmentReason,
 } from './detect-playback-environment.js';
-export { TimeProviderError, TimerLoopLimitError, ClockBackwardsError } from './time-provider-error.js';
+export {
+  TimeProviderError,
+  TimerLoopLimitError,
+  ClockBackwardsError,
+  isTimeProviderError,
+} from './time-provider-error.js';
 export type { TimeProviderErrorCode } from './time-provider-error.js';
 export { createSeededRandom } from './seeded-random.js';
 export type { SeededRandom } from './seeded-random.js';

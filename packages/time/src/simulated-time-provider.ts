@@ -53,6 +53,11 @@ function settle(): Promise<void> {
  * wake in time order (ties in the order `sleep` was called), the clock never moves backwards, and
  * a loop limit stops runaway timer loops.
  *
+ * Auto mode counts the program as idle whenever no JavaScript is pending (it advances from a
+ * `setImmediate`): code that waits on real I/O (a socket, a file) does not hold the virtual clock,
+ * so other sleepers on the same clock may run ahead meanwhile. Give each independent simulation
+ * its own clock, or use manual mode, when that matters.
+ *
  * @example
  * ```ts
  * const time = new SimulatedTimeProvider({ startTime: Date.UTC(2025, 0, 1) });

@@ -1,6 +1,8 @@
 /** The stable codes of the errors `@vast/time` throws. */
 export type TimeProviderErrorCode = 'TIME_LOOP_LIMIT' | 'TIME_BACKWARDS';
 
+const BRAND = Symbol.for('@vast/time.TimeProviderError');
+
 /**
  * The base of the errors `@vast/time` throws; match on {@link TimeProviderError.code}.
  */
@@ -16,7 +18,25 @@ export class TimeProviderError extends Error {
     super(message);
     this.name = 'TimeProviderError';
     this.code = code;
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/**
+ * Whether a value is a {@link TimeProviderError}, also when it comes from another installed copy
+ * of `@vast/time` (where `instanceof` would say no).
+ *
+ * @param value - anything, typically a caught error
+ * @returns `true` for errors thrown by `@vast/time`
+ */
+export function isTimeProviderError(value: unknown): value is TimeProviderError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/** An epoch time as ISO text when it is a valid date, else as a number. */
+function describeTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? String(epochMs) : date.toISOString();
 }
 
 /**
@@ -34,7 +54,7 @@ export class TimerLoopLimitError extends TimeProviderError {
   constructor(limit: number, now: number) {
     super(
       'TIME_LOOP_LIMIT',
-      `Simulated clock woke ${limit} sleepers in one run without going idle (virtual time ${new Date(now).toISOString()}): ` +
+      `Simulated clock woke ${limit} sleepers in one run without going idle (virtual time ${describeTime(now)}): ` +
         'a timer loop that never ends? Raise `loopLimit` if this run is legitimately that long.',
     );
     this.name = 'TimerLoopLimitError';

@@ -76,6 +76,18 @@ export type BeaconOutcomeListener = (outcome: BeaconOutcome) => void;
  * @returns a `dropped` outcome when it may not be called, otherwise `undefined`
  */
 export function checkBeaconUrl(beacon: Beacon): BeaconOutcome | undefined {
+  const parsed = parseBeaconUrl(beacon);
+  return parsed instanceof URL ? undefined : parsed;
+}
+
+/**
+ * Parses a beacon URL and checks that it may be called.
+ *
+ * @param beacon - the beacon to check
+ * @returns the parsed http(s) URL, or the `dropped` outcome
+ * @internal
+ */
+export function parseBeaconUrl(beacon: Beacon): URL | BeaconOutcome {
   let url: URL;
   try {
     url = new URL(beacon.url);
@@ -90,5 +102,5 @@ export function checkBeaconUrl(beacon: Beacon): BeaconOutcome | undefined {
       message: `only http and https beacons are sent, not ${url.protocol}`,
     };
   }
-  return undefined;
+  return url;
 }

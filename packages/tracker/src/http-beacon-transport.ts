@@ -1,7 +1,7 @@
-import { Agent, interceptors, type Dispatcher } from 'undici';
+import { Agent } from 'undici';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import type { Beacon, BeaconRequestContext } from './beacon.js';
-import { checkBeaconUrl, type BeaconFailureReason, type BeaconOutcome } from './beacon-outcome.js';
+import { parseBeaconUrl, type BeaconFailureReason, type BeaconOutcome } from './beacon-outcome.js';
 import type { BeaconTransport } from './beacon-transport.js';
 
 /**
@@ -39,12 +39,17 @@ export interface HttpBeaconTransportOptions {
   readonly connectionsPerOrigin?: number;
   /** How long an idle keep-alive connection stays open, in milliseconds. @defaultValue 4000 */
   readonly keepAliveTimeoutMs?: number;
-  /** Redirects followed per beacon (pixels often redirect once). @defaultValue 3 */
+  /**
+   * Redirects followed per beacon (pixels often redirect once); only to http or https URLs.
+   * Beyond the cap the beacon fails with `http-status` and the last 3xx status.
+   * @defaultValue 3
+   */
   readonly maxRedirections?: number;
   /**
-   * The clock for timeouts and backoff. Network time is real time: pass a simulated clock only
-   * in tests that drive it.
-   * @defaultValue a `RealtimeTimeProvider`
+   * The clock for timeouts and backoff. Network time is real time: by default undici's own
+   * connect, headers and body timeouts apply and backoff uses real timers. Pass a clock only in
+   * tests that drive it (its sleeps then time the request out and space the retries).
+   * @defaultValue real time
    */
   readonly time?: TimeProvider;
 }
@@ -55,6 +60,14 @@ interface AttemptResult {
   readonly message?: string;
   readonly retryable: boolean;
 }
+
+const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 const NON_RETRYABLE_CODES: ReadonlySet<string> = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
 
@@ -85,9 +98,11 @@ function deviceHeaders(context: BeaconRequestContext | undefined): Record<string
  * ```
  */
 export class HttpBeaconTransport implements BeaconTransport {
-  readonly #time: TimeProvider;
+  readonly #backoffClock: TimeProvider;
+  /** A caller-given clock also times the requests out; otherwise undici's timers do. */
+  readonly #time: TimeProvider | undefined;
   readonly #agent: Agent;
-  readonly #dispatcher: Dispatcher;
+  readonly #maxRedirections: number;
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #backoffMs: number;
@@ -107,7 +122,8 @@ export class HttpBeaconTransport implements BeaconTransport {
    * @param options - timeouts, retries, headers, concurrency and pool settings
    */
   constructor(options: HttpBeaconTransportOptions = {}) {
-    this.#time = options.time ?? new RealtimeTimeProvider();
+    this.#time = options.time;
+    this.#backoffClock = options.time ?? new RealtimeTimeProvider();
     this.#timeoutMs = options.timeoutMs ?? 5000;
     this.#retries = options.retries ?? 2;
     this.#backoffMs = options.retryBackoffMs ?? 250;
@@ -122,8 +138,9 @@ export class HttpBeaconTransport implements BeaconTransport {
       connections: options.connectionsPerOrigin ?? 16,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 4000,
       pipelining: 1,
+      connect: { timeout: this.#timeoutMs },
     });
-    this.#dispatcher = this.#agent.compose(interceptors.redirect({ maxRedirections: options.maxRedirections ?? 3 }));
+    this.#maxRedirections = options.maxRedirections ?? 3;
   }
 
   /** Beacons being sent right now. */
@@ -147,8 +164,8 @@ export class HttpBeaconTransport implements BeaconTransport {
     if (this.#closed) {
       return Promise.resolve({ kind: 'dropped', beacon, reason: 'transport-closed', message: 'the transport is closed' });
     }
-    const dropped = checkBeaconUrl(beacon);
-    if (dropped !== undefined) return Promise.resolve(dropped);
+    const url = parseBeaconUrl(beacon);
+    if (!(url instanceof URL)) return Promise.resolve(url);
     if (this.#active >= this.#maxConcurrent && this.#waiting.length >= this.#maxQueued) {
       return Promise.resolve({
         kind: 'dropped',
@@ -157,7 +174,7 @@ export class HttpBeaconTransport implements BeaconTransport {
         message: `${this.#waiting.length} beacons already waiting`,
       });
     }
-    const run = this.#run(beacon, signal);
+    const run = this.#run(beacon, url, signal);
     this.#pending.add(run);
     void run.finally(() => this.#pending.delete(run));
     return run;
@@ -181,10 +198,10 @@ export class HttpBeaconTransport implements BeaconTransport {
     await this.#agent.close();
   }
 
-  async #run(beacon: Beacon, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
+  async #run(beacon: Beacon, url: URL, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
     await this.#acquire();
     try {
-      return await this.#deliver(beacon, signal);
+      return await this.#deliver(beacon, url, signal);
     } finally {
       this.#release();
     }
@@ -204,9 +221,9 @@ export class HttpBeaconTransport implements BeaconTransport {
     else next();
   }
 
-  async #deliver(beacon: Beacon, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
-    const url = new URL(beacon.url);
-    const headers = { ...this.#headers, ...(this.#ssai ? deviceHeaders(beacon.requestContext ?? this.#context) : {}) };
+  async #deliver(beacon: Beacon, url: URL, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
+    const context = this.#ssai ? (beacon.requestContext ?? this.#context) : undefined;
+    const headers = context === undefined ? this.#headers : { ...this.#headers, ...deviceHeaders(context) };
     let attempts = 0;
     let delay = this.#backoffMs;
     for (;;) {
@@ -229,7 +246,7 @@ export class HttpBeaconTransport implements BeaconTransport {
         };
       }
       try {
-        await this.#time.sleep(delay, signal);
+        await this.#backoffClock.sleep(delay, signal);
       } catch {
         return { kind: 'failed', beacon, reason: 'aborted', message: 'aborted by the caller during backoff', attempts };
       }
@@ -237,43 +254,67 @@ export class HttpBeaconTransport implements BeaconTransport {
     }
   }
 
-  async #attempt(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<AttemptResult> {
-    const controller = new AbortController();
-    const stopTimer = new AbortController();
+  async #attempt(
+    url: URL,
+    headers: Readonly<Record<string, string>>,
+    signal: AbortSignal | undefined,
+  ): Promise<AttemptResult> {
+    const time = this.#time;
+    let controller: AbortController | undefined;
+    let stopTimer: AbortController | undefined;
     let timedOut = false;
-    this.#time.sleep(this.#timeoutMs, stopTimer.signal).then(
-      () => {
-        timedOut = true;
-        controller.abort(new Error(`no answer within ${this.#timeoutMs} ms`));
-      },
-      () => undefined,
-    );
-    const onAbort = (): void => controller.abort(signal?.reason);
+    if (time !== undefined || signal !== undefined) controller = new AbortController();
+    if (time !== undefined) {
+      stopTimer = new AbortController();
+      time.sleep(this.#timeoutMs, stopTimer.signal).then(
+        () => {
+          timedOut = true;
+          controller?.abort(new Error(`no answer within ${this.#timeoutMs} ms`));
+        },
+        () => undefined,
+      );
+    }
+    const onAbort = (): void => controller?.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await this.#dispatcher.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: 'GET',
-        headers,
-        signal: controller.signal,
-      });
-      await response.body.dump();
-      const status = response.statusCode;
+      let target = url;
+      let status = 0;
+      for (let hop = 0; ; hop++) {
+        const response = await this.#agent.request({
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
+          method: 'GET',
+          headers,
+          ...(controller === undefined ? {} : { signal: controller.signal }),
+          ...(time === undefined ? { headersTimeout: this.#timeoutMs, bodyTimeout: this.#timeoutMs } : {}),
+        });
+        await response.body.dump();
+        status = response.statusCode;
+        const location = response.headers.location;
+        if (!REDIRECTS.has(status) || typeof location !== 'string') break;
+        if (hop >= this.#maxRedirections) {
+          return { status, reason: 'http-status', message: `more than ${this.#maxRedirections} redirects`, retryable: false };
+        }
+        const next = URL.canParse(location, target.href) ? new URL(location, target) : undefined;
+        if (next === undefined || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
+          return { status, reason: 'http-status', message: `redirect to a non-http URL refused: ${location}`, retryable: false };
+        }
+        target = next;
+      }
       if (status >= 500) return { status, reason: 'http-status', message: `HTTP ${status}`, retryable: true };
       if (status >= 400) return { status, reason: 'http-status', message: `HTTP ${status}`, retryable: false };
       return { status, retryable: false };
     } catch (error) {
-      if (timedOut) {
+      const code = (error as { code?: unknown }).code;
+      const codeText = typeof code === 'string' ? code : 'ERROR';
+      if (timedOut || TIMEOUT_CODES.has(codeText)) {
         return { reason: 'timeout', message: `no answer within ${this.#timeoutMs} ms`, retryable: this.#retryOnTimeout };
       }
       if (signal?.aborted === true) return { reason: 'aborted', message: 'aborted by the caller', retryable: false };
-      const code = (error as { code?: unknown }).code;
       const message = error instanceof Error ? error.message : String(error);
-      const codeText = typeof code === 'string' ? code : 'ERROR';
       return { reason: 'network', message: `${codeText}: ${message}`, retryable: !NON_RETRYABLE_CODES.has(codeText) };
     } finally {
-      stopTimer.abort();
+      stopTimer?.abort();
       signal?.removeEventListener('abort', onAbort);
     }
   }

@@ -70,6 +70,8 @@ const GENERATED: ReadonlySet<string> = new Set([
   'ERRORCODE',
 ]);
 
+const ENCODED_CACHE_SIZE = 4096;
+
 interface Compiled {
   readonly template: MacroTemplate;
   readonly names: readonly string[];
@@ -90,7 +92,7 @@ interface Compiled {
  * ```ts
  * const expander = new MacroExpander({ time: new SimulatedTimeProvider(), random: createSeededRandom(1) });
  * expander.expand('https://t.example/i?ts=[TIMESTAMP]&cb=[CACHEBUSTING]&ip=[DEVICEIP]&x=[FOO]');
- * // 'https://t.example/i?ts=2025-01-01T00%3A00%3A00.000%2B00%3A00&cb=53017291&ip=-1&x=[FOO]'
+ * // 'https://t.example/i?ts=2025-01-01T00%3A00%3A00.000%2B00%3A00&cb=66436654&ip=-1&x=[FOO]'
  * ```
  */
 export class MacroExpander {
@@ -102,6 +104,12 @@ export class MacroExpander {
   readonly #offset: number;
   readonly #max: number;
   readonly #cache = new Map<string, Compiled>();
+  /** Encoded text of recent string values: session values repeat on every beacon. */
+  readonly #encoded = new Map<string, string>();
+  #lastNow = Number.NaN;
+  #lastTimestamp = '';
+  #lastPlayhead = Number.NaN;
+  #lastTimecode = '';
 
   /**
    * @param options - clock, random source, syntaxes, static values, aliases and cache size
@@ -164,22 +172,22 @@ export class MacroExpander {
       } else {
         const supplied = values === undefined ? undefined : values[name];
         if (supplied !== undefined) {
-          text = encodeMacroValue(supplied);
+          text = this.#encode(supplied);
         } else {
           switch (generated[i]) {
             case 'ADPLAYHEAD':
-              if (context.adPlayheadMs !== undefined) text = formatTimecode(context.adPlayheadMs).replaceAll(':', '%3A');
+              if (context.adPlayheadMs !== undefined) text = this.#timecode(context.adPlayheadMs);
               break;
             case 'MEDIAPLAYHEAD':
-              if (context.mediaPlayheadMs !== undefined) text = formatTimecode(context.mediaPlayheadMs).replaceAll(':', '%3A');
+              if (context.mediaPlayheadMs !== undefined) text = this.#timecode(context.mediaPlayheadMs);
               break;
             case 'CONTENTPLAYHEAD': {
               const ms = context.contentPlayheadMs ?? context.mediaPlayheadMs;
-              if (ms !== undefined) text = formatTimecode(ms).replaceAll(':', '%3A');
+              if (ms !== undefined) text = this.#timecode(ms);
               break;
             }
             case 'ASSETURI':
-              if (context.assetUri !== undefined) text = encodeMacroValue(context.assetUri);
+              if (context.assetUri !== undefined) text = this.#encode(context.assetUri);
               break;
             case 'ERRORCODE':
               if (context.errorCode !== undefined) text = encodeMacroValue(context.errorCode);
@@ -190,7 +198,7 @@ export class MacroExpander {
           text ??= fixed[i];
           if (text === undefined) {
             if (generated[i] === 'TIMESTAMP') {
-              timestamp ??= encodeMacroValue(formatTimestamp(this.#time.now(), this.#offset));
+              timestamp ??= this.#timestamp();
               text = timestamp;
             } else if (generated[i] === 'CACHEBUSTING') {
               cachebuster ??= String(10_000_000 + Math.floor(this.#random.next() * 90_000_000));
@@ -204,6 +212,42 @@ export class MacroExpander {
       out += text + (literals[i + 1] as string);
     }
     return out;
+  }
+
+  #encode(value: MacroValue): string {
+    if (typeof value !== 'string') {
+      if (typeof value === 'number' || typeof value === 'boolean') return encodeMacroValue(value);
+      let out = '';
+      for (let i = 0; i < value.length; i++) {
+        const element = value[i] as MacroValue;
+        out += (i > 0 ? ',' : '') + (typeof element === 'string' ? this.#encode(element) : encodeMacroValue(element));
+      }
+      return out;
+    }
+    let text = this.#encoded.get(value);
+    if (text === undefined) {
+      text = encodeMacroValue(value);
+      if (this.#encoded.size >= ENCODED_CACHE_SIZE) this.#encoded.clear();
+      this.#encoded.set(value, text);
+    }
+    return text;
+  }
+
+  #timecode(ms: number): string {
+    if (ms !== this.#lastPlayhead) {
+      this.#lastTimecode = formatTimecode(ms).replaceAll(':', '%3A');
+      this.#lastPlayhead = ms;
+    }
+    return this.#lastTimecode;
+  }
+
+  #timestamp(): string {
+    const now = this.#time.now();
+    if (now !== this.#lastNow) {
+      this.#lastTimestamp = encodeMacroValue(formatTimestamp(now, this.#offset));
+      this.#lastNow = now;
+    }
+    return this.#lastTimestamp;
   }
 
   #compiled(url: string): Compiled {

@@ -212,8 +212,12 @@ export class Tracker {
    * @param code - the VAST error code (100 to 902)
    * @param context - further macro values
    * @returns the beacons made now
+   * @throws RangeError when `code` is not an integer from 100 to 999
    */
   error(code: number, context?: MacroContext): readonly Beacon[] {
+    if (!Number.isInteger(code) || code < 100 || code > 999) {
+      throw new RangeError(`error(code): a VAST error code is an integer from 100 to 999, got ${code}`);
+    }
     const key = `error@${code}`;
     if (this.#fired.has(key)) return [];
     this.#fired.add(key);

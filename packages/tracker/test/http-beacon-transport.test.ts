@@ -78,6 +78,12 @@ describe('HttpBeaconTransport: delivery and retries against the testkit', () => 
     expect(outcome.kind === 'failed' && outcome.message).toMatch(/ECONNREFUSED/);
   });
 
+  it('times out a hung request with undici timers when no clock is given', async () => {
+    const s = await server({ '/hang': { fault: { type: 'hang' } } });
+    const outcome = await transport({ timeoutMs: 300 }).send(beacon(s.url('/hang')));
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'timeout', attempts: 1 });
+  });
+
   it('times out a hung request on its clock and does not retry it by default', async () => {
     const s = await server({ '/hang': { fault: { type: 'hang' } } });
     const time = new SimulatedTimeProvider({ mode: 'manual' });
@@ -110,9 +116,26 @@ describe('HttpBeaconTransport: delivery and retries against the testkit', () => 
     const t = transport({ maxRedirections: 2 });
     expect(await t.send(beacon(s.url('/r')))).toMatchObject({ kind: 'sent', status: 200 });
     const loop = await t.send(beacon(s.url('/loop')));
-    expect(loop).toMatchObject({ kind: 'failed', reason: 'network', attempts: 1 });
-    expect(loop.kind === 'failed' && loop.message).toMatch(/redirect/i);
-    expect(s.received().filter((r) => r.path === '/loop').length).toBeLessThanOrEqual(3);
+    expect(loop).toMatchObject({ kind: 'failed', reason: 'http-status', status: 302, attempts: 1 });
+    expect(loop.kind === 'failed' && loop.message).toBe('more than 2 redirects');
+    expect(s.received().filter((r) => r.path === '/loop')).toHaveLength(3);
+  });
+
+  it('refuses a redirect to a non-http URL', async () => {
+    const s = await server({
+      '/r': { status: 302, headers: { location: 'ftp://files.example/x' } },
+      '/bad': { status: 307, headers: { location: 'http://[::1' } },
+    });
+    const t = transport();
+    const outcome = await t.send(beacon(s.url('/r')));
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'http-status', status: 302, attempts: 1 });
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/non-http/);
+    expect(await t.send(beacon(s.url('/bad')))).toMatchObject({ kind: 'failed', status: 307 });
+  });
+
+  it('treats a 3xx without a Location as the final answer', async () => {
+    const s = await server({ '/nm': { status: 304 } });
+    expect(await transport().send(beacon(s.url('/nm')))).toMatchObject({ kind: 'sent', status: 304 });
   });
 
   it('reads and discards a large response body', async () => {

@@ -239,6 +239,12 @@ describe('Tracker: errors', () => {
     expect(tracker.error(402)).toEqual([]);
     expect(tracker.error(405)).toHaveLength(2);
   });
+
+  it('refuses a number that is not a VAST error code', () => {
+    const { tracker } = setup();
+    expect(() => tracker.error(42)).toThrow(RangeError);
+    expect(() => tracker.error(402.5)).toThrow(RangeError);
+  });
 });
 
 describe('Tracker: outcomes', () => {

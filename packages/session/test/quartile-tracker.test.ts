@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { QuartileTracker } from '../src/index.js';
+
+const types = (marks: readonly { type: string }[]) => marks.map((m) => m.type);
+
+describe('QuartileTracker', () => {
+  it('fires each quartile once, when the playhead reaches 25%, 50% and 75%', () => {
+    const tracker = new QuartileTracker({ duration: 40_000 });
+    expect(tracker.unavailableReason).toBeNull();
+    expect(tracker.maxPosition).toBeNull();
+    expect(tracker.update(0)).toEqual([]);
+    expect(tracker.update(9_999)).toEqual([]);
+    expect(tracker.update(10_000)).toEqual([{ type: 'firstQuartile', at: 10_000 }]);
+    expect(tracker.update(10_500)).toEqual([]);
+    expect(types(tracker.update(20_000))).toEqual(['midpoint']);
+    expect(types(tracker.update(30_001))).toEqual(['thirdQuartile']);
+    expect(tracker.update(40_000)).toEqual([]);
+    expect(tracker.maxPosition).toBe(40_000);
+  });
+
+  it('fires every quartile passed by a forward seek, in order', () => {
+    const tracker = new QuartileTracker({ duration: 30_000 });
+    expect(types(tracker.update(29_000))).toEqual(['firstQuartile', 'midpoint', 'thirdQuartile']);
+  });
+
+  it('fires nothing again after seeking back, and nothing twice when passing again', () => {
+    const tracker = new QuartileTracker({ duration: 30_000 });
+    expect(types(tracker.update(16_000))).toEqual(['firstQuartile', 'midpoint']);
+    expect(tracker.update(1_000)).toEqual([]);
+    expect(tracker.maxPosition).toBe(16_000);
+    expect(tracker.update(16_000)).toEqual([]);
+    expect(types(tracker.update(23_000))).toEqual(['thirdQuartile']);
+  });
+
+  it('has no quartiles with an unknown or zero duration, and says why', () => {
+    const unknown = new QuartileTracker({ duration: null });
+    expect(unknown.unavailableReason).toBe('unknown-duration');
+    expect(unknown.update(1_000_000)).toEqual([]);
+    const zero = new QuartileTracker({ duration: 0 });
+    expect(zero.unavailableReason).toBe('zero-duration');
+    expect(zero.update(0)).toEqual([]);
+    expect(zero.update(5)).toEqual([]);
+  });
+
+  it('fires progress offsets given as time or percent, interleaved with quartiles in media order', () => {
+    const tracker = new QuartileTracker({
+      duration: 20_000,
+      progressOffsets: [
+        { unit: 'percent', value: 60 },
+        { unit: 'ms', value: 5_000 },
+        { unit: 'ms', value: 2_000 },
+      ],
+    });
+    expect(tracker.update(2_000)).toEqual([{ type: 'progress', at: 2_000, offset: { unit: 'ms', value: 2_000 } }]);
+    // 5 s is both the first quartile of 20 s and an offset: the quartile comes first.
+    expect(tracker.update(13_000)).toEqual([
+      { type: 'firstQuartile', at: 5_000 },
+      { type: 'progress', at: 5_000, offset: { unit: 'ms', value: 5_000 } },
+      { type: 'midpoint', at: 10_000 },
+      { type: 'progress', at: 12_000, offset: { unit: 'percent', value: 60 } },
+    ]);
+  });
+
+  it('still fires time offsets when the duration is unknown, but not percent offsets', () => {
+    const tracker = new QuartileTracker({
+      duration: null,
+      progressOffsets: [
+        { unit: 'percent', value: 10 },
+        { unit: 'ms', value: 3_000 },
+      ],
+    });
+    expect(tracker.update(100_000)).toEqual([{ type: 'progress', at: 3_000, offset: { unit: 'ms', value: 3_000 } }]);
+  });
+
+  it('fires an offset at 0 on the first update', () => {
+    const tracker = new QuartileTracker({ duration: 10_000, progressOffsets: [{ unit: 'percent', value: 0 }] });
+    expect(types(tracker.update(0))).toEqual(['progress']);
+    expect(tracker.update(0)).toEqual([]);
+  });
+
+  it('resumes from a furthest position: marks up to it count as fired', () => {
+    const tracker = new QuartileTracker({ duration: 30_000, maxPosition: 16_000 });
+    expect(tracker.maxPosition).toBe(16_000);
+    expect(types(tracker.update(30_000))).toEqual(['thirdQuartile']);
+  });
+
+  it('rejects invalid durations, offsets and positions', () => {
+    expect(() => new QuartileTracker({ duration: -1 })).toThrow(RangeError);
+    expect(() => new QuartileTracker({ duration: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ unit: 'percent', value: 101 }] })).toThrow(
+      /progressOffsets\[0\]\.value percent must be at most 100/,
+    );
+    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ unit: 'ms', value: -1 }] })).toThrow(RangeError);
+    const tracker = new QuartileTracker({ duration: 1_000 });
+    expect(() => tracker.update(-1)).toThrow(RangeError);
+    expect(() => tracker.update(Number.NaN)).toThrow(RangeError);
+  });
+});

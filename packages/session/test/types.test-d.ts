@@ -1,0 +1,45 @@
+import { expectTypeOf, test } from 'vitest';
+import type {
+  ErrorPlaybackEvent,
+  InterruptionPlaybackEvent,
+  PlaybackEvent,
+  PlaybackEventOf,
+  PlaybackStatus,
+  ReplayVisitor,
+} from '../src/index.js';
+
+test('PlaybackEventOf picks one member of the union', () => {
+  expectTypeOf<PlaybackEventOf<'error'>>().toEqualTypeOf<ErrorPlaybackEvent>();
+  expectTypeOf<PlaybackEventOf<'interruption'>>().toEqualTypeOf<InterruptionPlaybackEvent>();
+  expectTypeOf<PlaybackEventOf<'pause'>>().toEqualTypeOf<{
+    readonly type: 'pause';
+    readonly mediaTime: number;
+    readonly clockTime: number;
+  }>();
+});
+
+test('switching on type narrows an event', () => {
+  const describe = (event: PlaybackEvent): string => {
+    switch (event.type) {
+      case 'error':
+        expectTypeOf(event.code).toEqualTypeOf<number>();
+        return String(event.code);
+      case 'progress':
+        expectTypeOf(event.offset.unit).toEqualTypeOf<'ms' | 'percent'>();
+        return event.offset.unit;
+      default:
+        return event.type;
+    }
+  };
+  expectTypeOf(describe).returns.toEqualTypeOf<string>();
+});
+
+test('a replay visitor handler gets the event of its type', () => {
+  expectTypeOf<NonNullable<ReplayVisitor['error']>>().parameter(0).toEqualTypeOf<ErrorPlaybackEvent>();
+  expectTypeOf<NonNullable<ReplayVisitor['onEvent']>>().parameter(0).toEqualTypeOf<PlaybackEvent>();
+});
+
+test('statuses are plain strings users can pass', () => {
+  expectTypeOf<'playing'>().toExtend<PlaybackStatus>();
+  expectTypeOf<'buffering'>().not.toExtend<PlaybackStatus>();
+});
