@@ -82,9 +82,10 @@ const markdown = `## config: ConfigResolver.resolve, warm cache vs cold
 
 Command: \`${COMMAND}\`
 
-Each figure is the median of 7 rounds of at least 150 ms; the rounds interleave the cases. "Cold" clears the cache before every
-resolve, so it measures the four-level merge, the zod validation, the cross-rule checks and the deep
-freeze; "warm" is a cache hit. Speed-up = warm ops/s divided by the cold ops/s of the same inputs,
+Each figure is the median of 7 rounds of at least 150 ms; the rounds interleave the cases, so a
+change in machine load hits cold and warm alike. "Cold" clears the cache before every resolve, so
+it measures the four-level merge, the zod validation, the cross-rule checks and the deep freeze;
+"warm" is a cache hit. Speed-up = warm ops/s divided by the cold ops/s of the same inputs,
 measured in the same run. Target (issue 4): a cached resolve at least 50x faster than an uncached
 one and under 2 µs. The machine has 2 cores shared with other work, so absolute figures are noisy;
 the ratios are the figures to compare.

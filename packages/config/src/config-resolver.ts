@@ -6,7 +6,8 @@ import { deepFreeze } from './deep-freeze.js';
 import type { LevelInput } from './level-input.js';
 import { BuiltInProvider, type ProviderProfile } from './provider-profile.js';
 import type { ConfigOverrides, ResolvedConfig } from './resolved-config.js';
-import { hashOverrides, sameOverrides } from './override-hash.js';
+import { ResolvedConfigCache } from './resolved-config-cache.js';
+import { hashOverrides } from './override-hash.js';
 import { validateLevels } from './validate-levels.js';
 
 /** Options of a {@link ConfigResolver}. */
@@ -28,29 +29,10 @@ export interface ConfigResolverOptions {
   readonly maxCacheEntries?: number;
 }
 
-interface CacheEntry {
-  readonly config: ResolvedConfig;
-  readonly bucket: Bucket;
-  /** The hash of the request overrides, or undefined for a resolve without overrides. */
-  readonly hash: number | undefined;
-  /** A frozen copy of the request overrides, to confirm a hash hit. */
-  readonly overrides: unknown;
-  live: boolean;
-}
-
-/** The cached configs of one (provider, publisher) pair. */
-interface Bucket {
-  plain: CacheEntry | undefined;
-  /** Entries with request overrides, by the hash of their content (collisions share a list). */
-  readonly byHash: Map<number, CacheEntry[]>;
-  /** Request override objects seen before, by identity: a hit costs no key construction. */
-  readonly byIdentity: WeakMap<object, CacheEntry>;
-}
-
 const PROVIDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const GLOBAL_SOURCE = 'global profile';
 const REQUEST_SOURCE = 'request overrides';
-const LEVEL_RANK: Readonly<Record<ConfigLevel, number>> = { global: 0, provider: 1, publisher: 2, request: 3 };
+const LEVEL_RANK: Readonly<Record<ConfigLevel, number>> = Object.freeze({ global: 0, provider: 1, publisher: 2, request: 3 });
 
 function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
   return issues
@@ -92,10 +74,7 @@ function copyFrozen<T>(value: T): T {
 export class ConfigResolver {
   readonly #profiles = new Map<string, ProviderProfile>();
   readonly #publishers = new Map<string, ConfigOverrides>();
-  readonly #cache = new Map<string, Map<string, Bucket>>();
-  /** Every live cache entry, oldest first. */
-  readonly #order = new Set<CacheEntry>();
-  readonly #maxCacheEntries: number;
+  readonly #cache: ResolvedConfigCache;
 
   /**
    * @param options - extra profiles, publisher overrides and the cache size
@@ -107,7 +86,7 @@ export class ConfigResolver {
     if (!Number.isInteger(max) || max < 0) {
       throw new RangeError(`maxCacheEntries must be a non-negative integer, got ${String(max)}`);
     }
-    this.#maxCacheEntries = max;
+    this.#cache = new ResolvedConfigCache(max);
     for (const profile of BUILT_IN_PROFILES) this.#profiles.set(profile.name, profile);
     const issues: ConfigIssue[] = [];
     for (const profile of options.profiles ?? []) issues.push(...this.#storeProfile(profile));
@@ -120,8 +99,8 @@ export class ConfigResolver {
   /**
    * The effective config for a provider, a publisher and request overrides. A cached result is
    * returned when the same inputs were resolved before (the same override object is found by
-   * identity; an equal one by a hash of its content, confirmed by comparing the two). Treat override objects as immutable
-   * once passed in.
+   * identity; an equal one by a hash of its content, confirmed by comparing
+   * the two). Treat override objects as immutable once passed in.
    *
    * @param provider - a registered profile name, e.g. `'tiger'`; `'global'` uses level 1 alone
    * @param publisher - a publisher id; an unregistered id (or `''`) adds no overrides
@@ -131,16 +110,12 @@ export class ConfigResolver {
    *   invalid overrides, or an invalid combination of levels
    */
   resolve(provider: string, publisher?: string, overrides?: ConfigOverrides): ResolvedConfig {
-    const bucket = this.#cache.get(provider)?.get(publisher ?? '');
-    if (bucket !== undefined) {
-      if (overrides === undefined) {
-        if (bucket.plain !== undefined) return bucket.plain.config;
-      } else if (typeof overrides === 'object' && overrides !== null) {
-        const entry = bucket.byIdentity.get(overrides);
-        if (entry?.live === true) return entry.config;
-      }
+    const identity = typeof overrides === 'object' && overrides !== null ? overrides : undefined;
+    if (identity !== undefined || overrides === undefined) {
+      const cached = this.#cache.get(provider, publisher ?? '', identity);
+      if (cached !== undefined) return cached;
     }
-    return this.#resolveUncached(provider, publisher ?? '', overrides, bucket);
+    return this.#resolveUncached(provider, publisher ?? '', overrides);
   }
 
   /**
@@ -192,7 +167,7 @@ export class ConfigResolver {
         argumentIssue('global', GLOBAL_SOURCE, 'name', name, 'the global profile can be replaced but not removed'),
       ]);
     }
-    this.#dropProvider(name);
+    this.#cache.dropProvider(name);
     return this.#profiles.delete(name);
   }
 
@@ -231,7 +206,7 @@ export class ConfigResolver {
    * @returns whether overrides were removed
    */
   unregisterPublisher(id: string): boolean {
-    this.#dropPublisher(id);
+    this.#cache.dropPublisher(id);
     return this.#publishers.delete(id);
   }
 
@@ -252,22 +227,15 @@ export class ConfigResolver {
 
   /** Drops every cached config. */
   clearCache(): void {
-    for (const entry of this.#order) entry.live = false;
-    this.#order.clear();
     this.#cache.clear();
   }
 
   /** How many resolved configs are cached. */
   get cacheSize(): number {
-    return this.#order.size;
+    return this.#cache.size;
   }
 
-  #resolveUncached(
-    provider: string,
-    publisher: string,
-    overrides: ConfigOverrides | undefined,
-    bucket: Bucket | undefined,
-  ): ResolvedConfig {
+  #resolveUncached(provider: string, publisher: string, overrides: ConfigOverrides | undefined): ResolvedConfig {
     let hash: number | undefined;
     if (overrides !== undefined) {
       hash = hashOverrides(overrides);
@@ -276,19 +244,15 @@ export class ConfigResolver {
           argumentIssue('request', REQUEST_SOURCE, 'overrides', '(too deep)', 'nested more than 64 levels deep, or cyclic'),
         ]);
       }
-      // A hit by content does not record the object by identity: most callers build a new
-      // overrides object per request, and a WeakMap entry per object would cost more than it saves.
-      const candidates = bucket?.byHash.get(hash);
-      if (candidates !== undefined) {
-        for (const entry of candidates) if (sameOverrides(entry.overrides, overrides)) return entry.config;
-      }
+      const cached = this.#cache.getByContent(provider, publisher, overrides, hash);
+      if (cached !== undefined) return cached;
     }
     const { levels, issues } = this.#levels(provider, publisher, overrides);
     const result = validateLevels(levels);
     if (!result.ok) issues.push(...result.issues);
     if (!result.ok || issues.length > 0) throw new ConfigError(sortIssues(issues));
     const config = deepFreeze(result.config);
-    this.#store(provider, publisher, overrides, hash, config);
+    this.#cache.set(provider, publisher, overrides, hash, config);
     return config;
   }
 
@@ -345,8 +309,8 @@ export class ConfigResolver {
         : { name, description: profile.description, config: profile.config },
     );
     this.#profiles.set(name, stored);
-    if (isGlobal) this.clearCache();
-    else this.#dropProvider(name);
+    if (isGlobal) this.#cache.clear();
+    else this.#cache.dropProvider(name);
     return [];
   }
 
@@ -359,79 +323,7 @@ export class ConfigResolver {
     const issues = result.ok ? [] : result.issues.filter((issue) => issue.level === 'publisher');
     if (issues.length > 0) return issues;
     this.#publishers.set(id, copyFrozen(overrides));
-    this.#dropPublisher(id);
+    this.#cache.dropPublisher(id);
     return [];
-  }
-
-  #store(
-    provider: string,
-    publisher: string,
-    overrides: ConfigOverrides | undefined,
-    hash: number | undefined,
-    config: ResolvedConfig,
-  ): void {
-    if (this.#maxCacheEntries === 0) return;
-    while (this.#order.size >= this.#maxCacheEntries) {
-      const oldest = this.#order.values().next().value as CacheEntry;
-      this.#forget(oldest);
-    }
-    let publishers = this.#cache.get(provider);
-    if (publishers === undefined) {
-      publishers = new Map();
-      this.#cache.set(provider, publishers);
-    }
-    let bucket = publishers.get(publisher);
-    if (bucket === undefined) {
-      bucket = { plain: undefined, byHash: new Map(), byIdentity: new WeakMap() };
-      publishers.set(publisher, bucket);
-    }
-    const entry: CacheEntry = {
-      config,
-      bucket,
-      hash,
-      overrides: hash === undefined ? undefined : copyFrozen(overrides),
-      live: true,
-    };
-    if (hash === undefined) bucket.plain = entry;
-    else {
-      const list = bucket.byHash.get(hash);
-      if (list === undefined) bucket.byHash.set(hash, [entry]);
-      else list.push(entry);
-      if (typeof overrides === 'object' && overrides !== null) bucket.byIdentity.set(overrides, entry);
-    }
-    this.#order.add(entry);
-  }
-
-  #forget(entry: CacheEntry): void {
-    entry.live = false;
-    this.#order.delete(entry);
-    if (entry.hash === undefined) {
-      if (entry.bucket.plain === entry) entry.bucket.plain = undefined;
-      return;
-    }
-    const rest = entry.bucket.byHash.get(entry.hash)?.filter((other) => other !== entry) ?? [];
-    if (rest.length > 0) entry.bucket.byHash.set(entry.hash, rest);
-    else entry.bucket.byHash.delete(entry.hash);
-  }
-
-  #forgetBucket(bucket: Bucket): void {
-    if (bucket.plain !== undefined) this.#forget(bucket.plain);
-    for (const list of [...bucket.byHash.values()]) for (const entry of list) this.#forget(entry);
-  }
-
-  #dropProvider(provider: string): void {
-    const publishers = this.#cache.get(provider);
-    if (publishers === undefined) return;
-    for (const bucket of publishers.values()) this.#forgetBucket(bucket);
-    this.#cache.delete(provider);
-  }
-
-  #dropPublisher(publisher: string): void {
-    for (const publishers of this.#cache.values()) {
-      const bucket = publishers.get(publisher);
-      if (bucket === undefined) continue;
-      this.#forgetBucket(bucket);
-      publishers.delete(publisher);
-    }
   }
 }

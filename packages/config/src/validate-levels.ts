@@ -7,11 +7,10 @@ import { type ResolvedConfig, ResolvedConfigSchema } from './resolved-config.js'
 
 /** The outcome of merging and validating levels: the config, or every problem found. */
 export type LevelsResult =
-  | { readonly ok: true; readonly config: ResolvedConfig; readonly merged: unknown }
-  | { readonly ok: false; readonly issues: ConfigIssue[]; readonly merged: unknown };
+  | { readonly ok: true; readonly config: ResolvedConfig }
+  | { readonly ok: false; readonly issues: ConfigIssue[] };
 
 const INTERRUPTIONS_PATH = ['playback', 'interruptions'] as const;
-const RULE_CODES = new Set<string>(['exclusive_sum', 'not_pause_like']);
 
 function pathText(path: readonly (string | number)[]): string {
   return path.length === 0 ? '(root)' : path.join('.');
@@ -32,7 +31,7 @@ function issue(
 function isRuleCheck(zodIssue: z.core.$ZodIssue): boolean {
   if (zodIssue.code !== 'custom') return false;
   const code = (zodIssue.params as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && RULE_CODES.has(code);
+  return code === 'exclusive_sum' || code === 'not_pause_like';
 }
 
 function fromZod(levels: readonly LevelInput[], merged: unknown, zodIssue: z.core.$ZodIssue): ConfigIssue[] {
@@ -83,7 +82,7 @@ export function validateLevels(levels: readonly LevelInput[]): LevelsResult {
   let merged: unknown = {};
   for (const level of levels) merged = mergeLevels(merged, level.config);
   const parsed = ResolvedConfigSchema.safeParse(merged);
-  if (parsed.success) return { ok: true, config: parsed.data, merged };
+  if (parsed.success) return { ok: true, config: parsed.data };
   // The cross-rule checks run here rather than through zod: zod skips them once a rule has another
   // problem, and here the sum can be blamed on the level that pushed it over.
   const issues = parsed.error.issues
@@ -92,5 +91,5 @@ export function validateLevels(levels: readonly LevelInput[]): LevelsResult {
   for (const problem of interruptionRuleProblems(valueAt(merged, INTERRUPTIONS_PATH))) {
     issues.push(fromRuleProblem(levels, merged, problem));
   }
-  return { ok: false, issues, merged };
+  return { ok: false, issues };
 }
