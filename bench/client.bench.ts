@@ -20,7 +20,7 @@ const undici = createRequire(join(clientDir, 'package.json'))('undici') as Basel
 
 const LEVELS = 3;
 const CONCURRENCY = 100;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
 function wrapper(id: number, next: string): string {
   return `<VAST version="4.2"><Ad id="w${id}"><Wrapper><AdSystem>bench</AdSystem>

@@ -8,7 +8,6 @@ import {
   type WrapperAd,
 } from '@vast/parser';
 import type { TimeProvider } from '@vast/time';
-import { startDeadline, type Deadline } from './deadline.js';
 import { FetchError } from './fetch-error.js';
 import type { HttpFetcher } from './http-fetcher.js';
 import { mergeWrapperTracking } from './merge-wrapper-tracking.js';
@@ -76,7 +75,6 @@ type Loaded =
 export class ChainResolver {
   readonly #services: ResolverServices;
   readonly #options: RunOptions;
-  readonly #budget: Deadline;
   readonly #started: number;
   readonly #warnings: ResolutionWarning[] = [];
   readonly #failures: AdFailure[] = [];
@@ -87,56 +85,44 @@ export class ChainResolver {
     this.#services = services;
     this.#options = options;
     this.#started = services.time.monotonic();
-    this.#budget = startDeadline(
-      services.time,
-      services.chainTimeoutMs,
-      `Chain budget of ${services.chainTimeoutMs} ms exceeded`,
-      [options.signal],
-    );
   }
 
   /** Fetches the ad tag and resolves what it returns. */
   async get(url: string): Promise<VastResolution> {
-    try {
-      const expanded = this.#expand(url);
-      const root: Branch = {
-        depth: 0,
-        wrappers: [],
-        chain: [],
-        seen: new Set([url, expanded]),
-        adId: undefined,
-        sequence: undefined,
-      };
-      const loaded = await this.#load(expanded, 0);
-      if (!loaded.ok) {
-        this.#fail(root, loaded.error, [], loaded.hop);
-        return await this.#finish([], [], false, undefined);
-      }
-      return await this.#resolveRoot(loaded.document, { ...root, chain: [loaded.hop] });
-    } finally {
-      this.#budget.dispose();
+    this.#options.signal?.throwIfAborted();
+    const expanded = this.#expand(url);
+    const root: Branch = {
+      depth: 0,
+      wrappers: [],
+      chain: [],
+      seen: new Set([url, expanded]),
+      adId: undefined,
+      sequence: undefined,
+    };
+    const loaded = await this.#load(expanded, 0);
+    if (!loaded.ok) {
+      this.#fail(root, loaded.error, [], loaded.hop);
+      return this.#finish([], [], false, undefined);
     }
+    return this.#resolveRoot(loaded.document, { ...root, chain: [loaded.hop] });
   }
 
   /** Resolves a document the caller already has (or its XML). */
   async resolve(input: VastDocument | string | Uint8Array): Promise<VastResolution> {
-    try {
-      const root: Branch = { depth: 0, wrappers: [], chain: [], seen: new Set(), adId: undefined, sequence: undefined };
-      let document: VastDocument;
-      if (typeof input === 'string' || input instanceof Uint8Array) {
-        const parsed = this.#parse(input, 0, undefined);
-        if (!parsed.ok) {
-          this.#fail(root, parsed.error, []);
-          return await this.#finish([], [], false, undefined);
-        }
-        document = parsed.document;
-      } else {
-        document = input;
+    this.#options.signal?.throwIfAborted();
+    const root: Branch = { depth: 0, wrappers: [], chain: [], seen: new Set(), adId: undefined, sequence: undefined };
+    let document: VastDocument;
+    if (typeof input === 'string' || input instanceof Uint8Array) {
+      const parsed = this.#parse(input, 0, undefined);
+      if (!parsed.ok) {
+        this.#fail(root, parsed.error, []);
+        return this.#finish([], [], false, undefined);
       }
-      return await this.#resolveRoot(document, root);
-    } finally {
-      this.#budget.dispose();
+      document = parsed.document;
+    } else {
+      document = input;
     }
+    return this.#resolveRoot(document, root);
   }
 
   async #resolveRoot(document: VastDocument, root: Branch): Promise<VastResolution> {
@@ -296,7 +282,7 @@ export class ChainResolver {
     try {
       fetched = await services.fetcher.fetch(url, {
         signal: this.#options.signal,
-        budget: this.#budget,
+        budgetMs: services.chainTimeoutMs - (services.time.monotonic() - this.#started),
         headers: this.#options.headers,
       });
     } catch (error) {

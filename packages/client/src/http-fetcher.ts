@@ -18,10 +18,12 @@ export interface HttpFetcherSettings {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** One fetch: the caller's signal, the chain's budget signal and extra headers. @internal */
+/** One fetch: the caller's signal, what is left of the chain's budget and extra headers. @internal */
 export interface FetchRequest {
   readonly signal?: AbortSignal | undefined;
-  readonly budget?: { readonly signal: AbortSignal; expired(): boolean } | undefined;
+  /** Milliseconds left of the chain's time budget: the hop's timer is the shorter of this and the
+   * hop timeout, and runs out as `budget` when this is the shorter. */
+  readonly budgetMs?: number | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -81,10 +83,12 @@ export class HttpFetcher {
     const { time, hopTimeoutMs, maxRedirects } = this.#settings;
     request.signal?.throwIfAborted();
     let current = parseHttpUrl(url);
+    const budgetMs = request.budgetMs ?? Number.POSITIVE_INFINITY;
+    if (budgetMs <= 0) throw budgetError(url, undefined);
+    const byBudget = budgetMs < hopTimeoutMs;
     const started = time.monotonic();
-    const deadline = startDeadline(time, hopTimeoutMs, `Timed out after ${hopTimeoutMs} ms`, [
+    const deadline = startDeadline(time, byBudget ? budgetMs : hopTimeoutMs, `Timed out after ${hopTimeoutMs} ms`, [
       request.signal,
-      request.budget?.signal,
     ]);
     const redirects: string[] = [];
     const seen = new Set<string>();
@@ -126,7 +130,7 @@ export class HttpFetcher {
         };
       }
     } catch (error) {
-      throw this.#failure(error, current.href, deadline, request);
+      throw this.#failure(error, current.href, deadline.expired(), byBudget, request);
     } finally {
       deadline.dispose();
     }
@@ -173,27 +177,24 @@ export class HttpFetcher {
     return { body: Buffer.concat(chunks, bytes).toString('utf8'), bytes };
   }
 
-  #failure(
-    error: unknown,
-    url: string,
-    deadline: { expired(): boolean },
-    request: FetchRequest,
-  ): unknown {
+  #failure(error: unknown, url: string, expired: boolean, byBudget: boolean, request: FetchRequest): unknown {
     if (error instanceof FetchError) return error;
     if (request.signal?.aborted === true) return request.signal.reason;
-    if (deadline.expired()) {
+    if (expired && byBudget) return budgetError(url, error);
+    if (expired) {
       return new FetchError('timeout', url, `No complete response from ${url} within ${this.#settings.hopTimeoutMs} ms`, {
         cause: error,
       });
-    }
-    if (request.budget?.expired() === true) {
-      return new FetchError('budget', url, `The chain's time budget ran out while fetching ${url}`, { cause: error });
     }
     const blocked = findCause(error, SsrfBlockedError);
     if (blocked !== undefined) return new FetchError('blocked', url, blocked.message, { cause: blocked });
     const message = error instanceof Error ? error.message : String(error);
     return new FetchError('network', url, `Could not fetch ${url}: ${message}`, { cause: error });
   }
+}
+
+function budgetError(url: string, cause: unknown): FetchError {
+  return new FetchError('budget', url, `The chain's time budget ran out while fetching ${url}`, { cause });
 }
 
 function parseHttpUrl(text: string, base?: URL): URL {

@@ -152,15 +152,15 @@ describe('HttpFetcher', () => {
     expect(clock.pendingCount).toBe(0);
   });
 
-  it('fails with budget when the chain budget runs out first', async () => {
+  it('fails with budget when what is left of the chain budget runs out first', async () => {
     const clock = new SimulatedTimeProvider({ mode: 'manual' });
-    const budget = new AbortController();
-    const pending = make({ time: clock }).fetch(server.url('/hang'), {
-      budget: { signal: budget.signal, expired: () => budget.signal.aborted },
-    });
+    const pending = make({ time: clock, hopTimeoutMs: 4000 }).fetch(server.url('/hang'), { budgetMs: 1500 });
     await server.waitFor((r) => r.path === '/hang');
-    budget.abort(new DOMException('budget', 'TimeoutError'));
+    clock.tick(1500);
     expect((await failure(pending)).kind).toBe('budget');
+    const spent = await failure(make().fetch(server.url('/inline.xml'), { budgetMs: 0 }));
+    expect(spent.kind).toBe('budget');
+    expect(server.received().filter((r) => r.path === '/inline.xml')).toEqual([]);
   });
 
   it('rejects with the caller’s own reason when the caller aborts', async () => {
