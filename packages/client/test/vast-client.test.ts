@@ -76,6 +76,24 @@ describe('VastClient SSRF guard', () => {
     expect(pixels(server, 'err')).toEqual([{ path: 'err/tr', code: '301' }]);
   });
 
+  it('checks every new connection, so a name that rebinds to a metadata address is refused', async () => {
+    let lookups = 0;
+    const rebinding: DnsLookup = (_hostname, _options, callback) => {
+      lookups += 1;
+      callback(null, [{ address: lookups === 1 ? '127.0.0.1' : '169.254.169.254', family: 4 }]);
+    };
+    const host = `http://rebind.example.test:${server.port}`;
+    server.route('/rb/0.xml', {
+      body: vast([wrapperAd({ id: 'rb', track, uri: `${host}/rb/1.xml` })]),
+      headers: { connection: 'close' },
+    });
+    server.route('/rb/1.xml', vast([inlineAd({ id: 'rb-inline', track })]));
+    const result = await make({ allowlist: ['127.0.0.1'], lookup: rebinding }).get(`${host}/rb/0.xml`);
+    expect(lookups).toBe(2);
+    expect(blockedCause(result.error)).toMatchObject({ address: '169.254.169.254', addressClass: 'cloudMetadata' });
+    expect(server.received().map((r) => r.path)).toEqual(['/rb/0.xml', '/t/err/rb']);
+  });
+
   it('refuses Error pixels to private addresses through the default transport', async () => {
     server.route('/pixel-private.xml', vast([wrapperAd({ id: 'pp', track, uri: server.url('/nowhere') })]));
     const client = make({ allowlist: ['ads.example.test'], lookup: toLoopback });
