@@ -167,6 +167,10 @@ ${table(
   rows,
 )}
 
+Against the target (p50 added under 1 ms per hop): ${Object.entries(summary)
+  .map(([key, value]) => `${key.slice(1)} in flight ${value.toFixed(3)} ms, ${value < 1 ? 'met' : 'not met'}`)
+  .join('; ')}.
+
 The machine has 2 cores shared with other jobs (the server process takes one), so figures are
 noisy; the ratio and the per-hop difference are the meaningful parts. With 100 in flight both
 sides are CPU-bound, so latency there is mostly queueing (in flight / throughput) and the
