@@ -2,7 +2,8 @@ import type { CheckedXml } from './checkWellFormed.js';
 import { VastError } from './VastError.js';
 import { VastErrorCode } from './VastErrorCode.js';
 import type { VastWarning } from './VastWarning.js';
-import { type Attrs, type XNode, markOf, parseAttributes } from './xmlNodes.js';
+import { unescapeRaw } from './unescapeRaw.js';
+import { type Attrs, type XNode, markOf, parseAttributes, textOf } from './xmlNodes.js';
 
 /**
  * The state of one parse: strict or lenient, the warnings collected so far, and the attributes
@@ -29,6 +30,16 @@ export class ParseContext {
   raw(node: XNode): string {
     const mark = markOf(node);
     return (mark < 0 ? undefined : this.scanned.raw[mark]) ?? '';
+  }
+
+  /**
+   * The text directly inside an element: CDATA as written, other text with its entities
+   * decoded, trimmed. A leaf's text was set aside by the scan; other elements hold text nodes.
+   */
+  text(node: XNode): string {
+    const mark = markOf(node);
+    const raw = mark < 0 ? undefined : this.scanned.raw[mark];
+    return raw === undefined ? textOf(node) : unescapeRaw(raw).trim();
   }
 
   /** Reports a missing required element or an unparseable value (101). */

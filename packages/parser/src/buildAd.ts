@@ -8,7 +8,7 @@ import type { ParseContext } from './ParseContext.js';
 import type { UrlWithId } from './UrlWithId.js';
 import type { Category, InlineAd, VastAd, ViewableImpression, WrapperAd } from './VastAd.js';
 import type { Verification } from './Verification.js';
-import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -25,7 +25,7 @@ function buildViewableImpression(node: XNode, ctx: ParseContext): ViewableImpres
     const list =
       name === 'Viewable' ? viewable : name === 'NotViewable' ? notViewable : name === 'ViewUndetermined' ? viewUndetermined : undefined;
     if (list === undefined) continue;
-    const url = textOf(child);
+    const url = ctx.text(child);
     if (url !== '') list.push(url);
   }
   const result: Mutable<ViewableImpression> = {
@@ -39,18 +39,18 @@ function buildViewableImpression(node: XNode, ctx: ParseContext): ViewableImpres
 }
 
 function buildCategory(node: XNode, ctx: ParseContext): Category {
-  const value = textOf(node);
+  const value = ctx.text(node);
   const authority = ctx.attrs(node)?.['authority'];
   return Object.freeze(authority ? { value, authority } : { value });
 }
 
 /** The VAST 2 `<VASTAdTagURL>`: its text, or the text of its `<URL>` child. */
-function legacyTagUrl(node: XNode): string {
+function legacyTagUrl(node: XNode, ctx: ParseContext): string {
   const children = childrenOf(node);
   for (const child of children) {
-    if (nameOf(child) === 'URL') return textOf(child);
+    if (nameOf(child) === 'URL') return ctx.text(child);
   }
-  return textOf(node);
+  return ctx.text(node);
 }
 
 /**
@@ -103,7 +103,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
     const name = nameOf(child);
     switch (name) {
       case 'AdSystem': {
-        const system = textOf(child);
+        const system = ctx.text(child);
         const version = ctx.attrs(child)?.['version'];
         ad.adSystem = Object.freeze(version ? { name: system, version } : { name: system });
         break;
@@ -115,7 +115,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
         break;
       }
       case 'Error': {
-        const url = textOf(child);
+        const url = ctx.text(child);
         if (url !== '') errors.push(url);
         break;
       }
@@ -125,20 +125,20 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
       case 'AdTitle':
         if (inWrapper) break;
         sawTitle = true;
-        ad.adTitle = textOf(child);
+        ad.adTitle = ctx.text(child);
         break;
       case 'AdServingId':
         if (inWrapper) break;
-        ad.adServingId = textOf(child);
+        ad.adServingId = ctx.text(child);
         break;
       case 'Description':
         if (inWrapper) break;
-        ad.description = textOf(child);
+        ad.description = ctx.text(child);
         break;
       case 'Advertiser': {
         if (inWrapper) break;
         const advertiserId = ctx.attrs(child)?.['id'];
-        const advertiser = textOf(child);
+        const advertiser = ctx.text(child);
         ad.advertiser = Object.freeze(advertiserId ? { name: advertiser, id: advertiserId } : { name: advertiser });
         break;
       }
@@ -152,7 +152,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
         (blockedAdCategories as Category[]).push(buildCategory(child, ctx));
         break;
       case 'Pricing': {
-        const text = textOf(child);
+        const text = ctx.text(child);
         const value = ctx.number(text, `${here}/Pricing`, 'Pricing');
         if (value === undefined) break;
         const attrs = ctx.attrs(child);
@@ -164,7 +164,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
       }
       case 'Survey': {
         if (inWrapper) break;
-        const url = textOf(child);
+        const url = ctx.text(child);
         if (url === '') break;
         const surveyType = ctx.attrs(child)?.['type'];
         ad.survey = Object.freeze(surveyType ? { url, type: surveyType } : { url });
@@ -172,7 +172,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
       }
       case 'Expires': {
         if (inWrapper) break;
-        const seconds = ctx.number(textOf(child), `${here}/Expires`, 'Expires');
+        const seconds = ctx.number(ctx.text(child), `${here}/Expires`, 'Expires');
         if (seconds !== undefined) ad.expires = seconds;
         break;
       }
@@ -191,10 +191,10 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
         break;
       }
       case 'VASTAdTagURI':
-        tagUri = textOf(child);
+        tagUri = ctx.text(child);
         break;
       case 'VASTAdTagURL':
-        tagUri = legacyTagUrl(child);
+        tagUri = legacyTagUrl(child, ctx);
         break;
       default:
         break;

@@ -7,7 +7,7 @@ import type { ParseContext } from './ParseContext.js';
 import type { Resource } from './Resource.js';
 import type { TrackingEvent } from './TrackingEvent.js';
 import type { UrlWithId } from './UrlWithId.js';
-import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 
@@ -29,12 +29,12 @@ function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion
         companion.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
         break;
       case 'AltText': {
-        const text = textOf(child);
+        const text = ctx.text(child);
         if (text !== '') companion.altText = text;
         break;
       }
       case 'CompanionClickThrough': {
-        const url = textOf(child);
+        const url = ctx.text(child);
         if (url !== '') companion.clickThrough = url;
         break;
       }

@@ -5,7 +5,7 @@ import { buildNonLinearAds } from './buildNonLinearAds.js';
 import type { Creative, CreativeBase, UniversalAdId } from './Creative.js';
 import type { Extension } from './Extension.js';
 import type { ParseContext } from './ParseContext.js';
-import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 const NO_IDS: readonly UniversalAdId[] = Object.freeze([]);
 const NO_EXTENSIONS: readonly Extension[] = Object.freeze([]);
@@ -17,7 +17,7 @@ function buildUniversalAdId(node: XNode, path: string, ctx: ParseContext): Unive
     ctx.problem(path, 'UniversalAdId has no idRegistry');
     idRegistry = 'unknown';
   }
-  const text = textOf(node);
+  const text = ctx.text(node);
   const value = text !== '' ? text : (attrs?.['idValue'] ?? 'unknown');
   return Object.freeze({ idRegistry, value });
 }

@@ -4,7 +4,7 @@ import type { VastAd } from './VastAd.js';
 import type { VastDocument } from './VastDocument.js';
 import { VastError } from './VastError.js';
 import { VastErrorCode } from './VastErrorCode.js';
-import { type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 /**
  * Builds the document from the `<VAST>` root element: version, document-level Error URLs and
@@ -28,7 +28,7 @@ export function buildDocument(root: XNode, ctx: ParseContext): VastDocument {
       const ad = buildAd(child, `VAST/Ad[${index++}]`, ctx);
       if (ad !== undefined) ads.push(ad);
     } else if (name === 'Error') {
-      const url = textOf(child);
+      const url = ctx.text(child);
       if (url !== '') errors.push(url);
     }
   }

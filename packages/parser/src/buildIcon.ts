@@ -3,7 +3,7 @@ import type { Icon, IconClickFallbackImage } from './Icon.js';
 import type { ParseContext } from './ParseContext.js';
 import { parseTime } from './parseTime.js';
 import type { Resource } from './Resource.js';
-import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 function timeAttribute(value: string | undefined, path: string, name: string, ctx: ParseContext): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -17,8 +17,8 @@ function buildFallbackImage(node: XNode, path: string, ctx: ParseContext): IconC
   let altText: string | undefined;
   for (const child of childrenOf(node)) {
     const name = nameOf(child);
-    if (name === 'StaticResource') url = textOf(child);
-    else if (name === 'AltText') altText = textOf(child);
+    if (name === 'StaticResource') url = ctx.text(child);
+    else if (name === 'AltText') altText = ctx.text(child);
   }
   if (url === '') {
     ctx.problem(path, 'IconClickFallbackImage has no StaticResource');
@@ -58,10 +58,10 @@ export function buildIcon(node: XNode, path: string, ctx: ParseContext): Icon {
         for (const click of childrenOf(child)) {
           const clickName = nameOf(click);
           if (clickName === 'IconClickThrough') {
-            const url = textOf(click);
+            const url = ctx.text(click);
             if (url !== '') clickThrough = url;
           } else if (clickName === 'IconClickTracking') {
-            const url = textOf(click);
+            const url = ctx.text(click);
             if (url !== '') clickTrackings.push(url);
           } else if (clickName === 'IconClickFallbackImages') {
             let index = 0;
@@ -74,7 +74,7 @@ export function buildIcon(node: XNode, path: string, ctx: ParseContext): Icon {
         }
         break;
       case 'IconViewTracking': {
-        const url = textOf(child);
+        const url = ctx.text(child);
         if (url !== '') viewTrackings.push(url);
         break;
       }

@@ -15,7 +15,7 @@ import type { ParseContext } from './ParseContext.js';
 import { parseOffset, parseTime } from './parseTime.js';
 import type { TrackingEvent } from './TrackingEvent.js';
 import type { UrlWithId } from './UrlWithId.js';
-import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 const NO_CLICKS: VideoClicks = Object.freeze({ clickTrackings: Object.freeze([]), customClicks: Object.freeze([]) });
@@ -70,7 +70,7 @@ export function buildLinear(
     switch (name) {
       case 'Duration': {
         sawDuration = true;
-        const text = textOf(child);
+        const text = ctx.text(child);
         const duration = parseTime(text);
         if (duration !== undefined) {
           linear.duration = duration;

@@ -1,6 +1,6 @@
 import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './MediaFile.js';
 import type { ParseContext } from './ParseContext.js';
-import { type Attrs, type Mutable, type XNode, textOf } from './xmlNodes.js';
+import type { Attrs, Mutable, XNode } from './xmlNodes.js';
 
 function str(attrs: Attrs, name: string): string | undefined {
   const value = attrs[name];
@@ -12,7 +12,7 @@ function str(attrs: Attrs, name: string): string | undefined {
  * @internal
  */
 export function buildMediaFile(node: XNode, path: string, ctx: ParseContext): MediaFile | undefined {
-  const url = textOf(node);
+  const url = ctx.text(node);
   if (url === '') {
     ctx.problem(path, 'MediaFile has no URL');
     return undefined;
@@ -56,7 +56,7 @@ export function buildMediaFile(node: XNode, path: string, ctx: ParseContext): Me
  * @internal
  */
 export function buildMezzanine(node: XNode, path: string, ctx: ParseContext): Mezzanine | undefined {
-  const url = textOf(node);
+  const url = ctx.text(node);
   if (url === '') {
     ctx.problem(path, 'Mezzanine has no URL');
     return undefined;
@@ -92,7 +92,7 @@ export function buildInteractiveCreativeFile(
   path: string,
   ctx: ParseContext,
 ): InteractiveCreativeFile | undefined {
-  const url = textOf(node);
+  const url = ctx.text(node);
   if (url === '') return undefined;
   const file: Mutable<InteractiveCreativeFile> = { url };
   const attrs = ctx.attrs(node);
@@ -111,7 +111,7 @@ export function buildInteractiveCreativeFile(
  * @internal
  */
 export function buildClosedCaptionFile(node: XNode, ctx: ParseContext): ClosedCaptionFile | undefined {
-  const url = textOf(node);
+  const url = ctx.text(node);
   if (url === '') return undefined;
   const file: Mutable<ClosedCaptionFile> = { url };
   const attrs = ctx.attrs(node);

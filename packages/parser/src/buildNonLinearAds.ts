@@ -8,7 +8,7 @@ import { parseTime } from './parseTime.js';
 import type { Resource } from './Resource.js';
 import type { TrackingEvent } from './TrackingEvent.js';
 import type { UrlWithId } from './UrlWithId.js';
-import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 
@@ -30,7 +30,7 @@ function buildNonLinear(node: XNode, path: string, ctx: ParseContext): NonLinear
         nonLinear.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
         break;
       case 'NonLinearClickThrough': {
-        const url = textOf(child);
+        const url = ctx.text(child);
         if (url !== '') nonLinear.clickThrough = url;
         break;
       }

@@ -1,7 +1,7 @@
 import type { ParseContext } from './ParseContext.js';
 import type { Resource } from './Resource.js';
 import { unescapeRaw } from './unescapeRaw.js';
-import { type XNode, textOf } from './xmlNodes.js';
+import type { XNode } from './xmlNodes.js';
 
 /**
  * Builds a StaticResource, IFrameResource or HTMLResource element (`name` says which); empty
@@ -11,7 +11,7 @@ import { type XNode, textOf } from './xmlNodes.js';
 export function buildResource(node: XNode, name: string, ctx: ParseContext): Resource | undefined {
   switch (name) {
     case 'StaticResource': {
-      const url = textOf(node);
+      const url = ctx.text(node);
       if (url === '') return undefined;
       const creativeType = ctx.attrs(node)?.['creativeType'];
       return Object.freeze(
@@ -21,7 +21,7 @@ export function buildResource(node: XNode, name: string, ctx: ParseContext): Res
       );
     }
     case 'IFrameResource': {
-      const url = textOf(node);
+      const url = ctx.text(node);
       return url === '' ? undefined : Object.freeze({ type: 'iframe' as const, url });
     }
     default: {

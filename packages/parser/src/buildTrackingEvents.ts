@@ -1,7 +1,7 @@
 import type { ParseContext } from './ParseContext.js';
 import { parseOffset } from './parseTime.js';
 import type { TrackingEvent } from './TrackingEvent.js';
-import { type Mutable, type XNode, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, nameOf } from './xmlNodes.js';
 
 /**
  * Builds the `<Tracking>` children of a `<TrackingEvents>` element. A Tracking without an event
@@ -20,7 +20,7 @@ export function buildTrackingEvents(
     const here = `${path}/Tracking[${index++}]`;
     const attrs = ctx.attrs(child);
     const event = attrs?.['event'];
-    const url = textOf(child);
+    const url = ctx.text(child);
     if (event === undefined || event === '') {
       ctx.problem(here, 'Tracking has no event attribute');
       continue;

@@ -3,7 +3,7 @@ import type { ParseContext } from './ParseContext.js';
 import type { TrackingEvent } from './TrackingEvent.js';
 import { unescapeRaw } from './unescapeRaw.js';
 import type { ExecutableResource, JavaScriptResource, Verification } from './Verification.js';
-import { type Mutable, type XNode, childrenOf, nameOf, textOf } from './xmlNodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 const NONE: readonly TrackingEvent[] = Object.freeze([]);
 
@@ -26,7 +26,7 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
       const name = nameOf(child);
       const attrs = ctx.attrs(child);
       if (name === 'JavaScriptResource') {
-        const url = textOf(child);
+        const url = ctx.text(child);
         if (url === '') continue;
         const resource: Mutable<JavaScriptResource> = { url };
         if (attrs?.['apiFramework']) resource.apiFramework = attrs['apiFramework'];
@@ -34,7 +34,7 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
         if (browserOptional !== undefined) resource.browserOptional = browserOptional;
         javascriptResources.push(Object.freeze(resource));
       } else if (name === 'ExecutableResource') {
-        const url = textOf(child);
+        const url = ctx.text(child);
         if (url === '') continue;
         const resource: Mutable<ExecutableResource> = { url };
         if (attrs?.['apiFramework']) resource.apiFramework = attrs['apiFramework'];

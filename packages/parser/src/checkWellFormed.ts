@@ -33,21 +33,48 @@ function tagEnd(xml: string, from: number): number {
 /** Elements whose content is kept as written (the parser's stop nodes): never compacted. */
 const OPAQUE = new Set(['Extension', 'CreativeExtension', 'AdParameters', 'VerificationParameters', 'HTMLResource']);
 
+/**
+ * If the element whose content starts at `from` holds only text and CDATA (no element, comment
+ * or processing instruction), where its closing tag `</name>` starts; otherwise -1 (the caller's
+ * normal path then checks, and reports, whatever is there).
+ */
+function leafContentEnd(xml: string, name: string, from: number): number {
+  let position = from;
+  for (;;) {
+    const open = xml.indexOf('<', position);
+    if (open < 0) return -1;
+    const next = xml.charCodeAt(open + 1);
+    if (next === 47) {
+      if (!xml.startsWith(name, open + 2)) return -1;
+      const close = xml.indexOf('>', open + 2 + name.length);
+      return close >= 0 && onlySpace(xml, open + 2 + name.length, close) ? open : -1;
+    }
+    if (next !== 33 || !xml.startsWith('[CDATA[', open + 2)) return -1;
+    const end = xml.indexOf(']]>', open + 9);
+    if (end < 0) return -1;
+    position = end + 3;
+  }
+}
+
 /** What {@link checkWellFormed} found. @internal */
 export interface CheckedXml {
   /** The name of the root element. */
   readonly root: string;
   /**
-   * The document reduced to what the model reads, for fast-xml-parser: no whitespace-only text
-   * between tags, no comments or processing instructions; an element with attributes or opaque
-   * content is renamed `Name` + {@link MARK} + `k`, its attributes moved to `attributes[k]`, and
-   * the content of an opaque element moved, as written, to `raw[k]`.
+   * The document reduced to its element structure, for fast-xml-parser: no whitespace-only text
+   * between tags, no comments or processing instructions; an element with attributes, text or
+   * opaque content is renamed `Name` + {@link MARK} + `k`, its attributes moved to
+   * `attributes[k]` and its text or opaque content moved, as written, to `raw[k]`.
    */
   readonly compact: string;
   /** The attribute text of marked element `k` (what follows its name in the start tag). */
   readonly attributes: readonly string[];
-  /** The content of marked opaque element `k`, exactly as written (`''` for others). */
-  readonly raw: readonly string[];
+  /**
+   * The content of marked element `k` exactly as written, when it was set aside: the content of
+   * an opaque element, or the text and CDATA of a leaf (an element without child elements,
+   * handed to fast-xml-parser empty). `undefined` for other marked elements.
+   */
+  readonly raw: readonly (string | undefined)[];
 }
 
 /** Separates an element's name from its mark in the compacted document (never valid in XML). @internal */
@@ -74,7 +101,7 @@ export function checkWellFormed(xml: string): CheckedXml {
   let opaqueMark = -1;
   let opaqueFrom = 0;
   const attributes: string[] = [];
-  const raw: string[] = [];
+  const raw: (string | undefined)[] = [];
   if (xml.includes(MARK)) throw notXml('control character U+0001');
   let i = xml.indexOf('<');
   if (i < 0) throw notXml('no element');
@@ -147,14 +174,28 @@ export function checkWellFormed(xml: string): CheckedXml {
         root = name;
       }
       const selfClosing = xml.charCodeAt(end - 1) === 47;
-      if (opaqueDepth < 0) {
+      const contentEnd = selfClosing || opaqueDepth >= 0 ? -1 : leafContentEnd(xml, name, end + 1);
+      if (contentEnd >= 0) {
+        // A leaf (only text and CDATA inside): handed over empty, its content set aside.
+        const closeEnd = xml.indexOf('>', contentEnd);
+        const hasAttributes = !onlySpace(xml, j, end);
+        if (hasAttributes || !onlySpace(xml, end + 1, contentEnd)) {
+          const mark = attributes.length;
+          attributes.push(hasAttributes ? xml.slice(j, end) : '');
+          raw.push(xml.slice(end + 1, contentEnd));
+          compact += `${xml.slice(copyFrom, i)}<${name}${MARK}${mark}/>`;
+        } else {
+          compact += `${xml.slice(copyFrom, i)}<${name}/>`;
+        }
+        copyFrom = closeEnd + 1;
+      } else if (opaqueDepth < 0) {
         const attributesEnd = selfClosing ? end - 1 : end;
         const hasAttributes = !onlySpace(xml, j, attributesEnd);
         const opaque = OPAQUE.has(name);
         if (hasAttributes || opaque) {
           const mark = attributes.length;
           attributes.push(hasAttributes ? xml.slice(j, attributesEnd) : '');
-          raw.push('');
+          raw.push(opaque ? '' : undefined);
           compact += `${xml.slice(copyFrom, i)}<${name}${MARK}${mark}${selfClosing ? '/>' : '>'}`;
           copyFrom = end + 1;
           if (opaque && !selfClosing) {
@@ -164,8 +205,12 @@ export function checkWellFormed(xml: string): CheckedXml {
           }
         }
       }
-      if (!selfClosing) stack.push(name);
-      after = end + 1;
+      if (contentEnd < 0) {
+        if (!selfClosing) stack.push(name);
+        after = end + 1;
+      } else {
+        after = copyFrom;
+      }
     }
     i = xml.indexOf('<', after);
     const gapEnd = i < 0 ? xml.length : i;

@@ -77,7 +77,14 @@ describe('checkWellFormed', () => {
     expect(checked.root).toBe('VAST');
     expect(checked.compact).toBe('<VAST\u00010><Ad><Extension\u00011></Extension></Ad></VAST>');
     expect(checked.attributes).toEqual([' version="4.0"', ' type="t"']);
-    expect(checked.raw).toEqual(['', '\n  <!-- kept --> <a  x="1"/>\n ']);
+    expect(checked.raw).toEqual([undefined, '\n  <!-- kept --> <a  x="1"/>\n ']);
+  });
+
+  it('hands leaves over empty, their text and CDATA set aside as written', () => {
+    const checked = checkWellFormed('<VAST><Error> </Error><Impression id="i"> a&amp;b <![CDATA[c]]> </Impression><Creatives></Creatives></VAST>');
+    expect(checked.compact).toBe('<VAST><Error/><Impression\u00010/><Creatives/></VAST>');
+    expect(checked.attributes).toEqual([' id="i"']);
+    expect(checked.raw).toEqual([' a&amp;b <![CDATA[c]]> ']);
   });
 
   it('marks self-closing opaque elements with empty content', () => {
