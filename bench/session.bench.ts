@@ -9,7 +9,7 @@ import { table, writeSection } from './lib/report.js';
 
 const DISTINCT = 1_000;
 const ROUND_TRIPS = 100_000;
-const REPEATS = 3;
+const REPEATS = 4;
 const command = 'npx -y pnpm@10.34.9 bench session';
 
 /** A session of exactly 12 events, with a provider-like config snapshot. */

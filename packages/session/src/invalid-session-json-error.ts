@@ -34,18 +34,41 @@ export class InvalidSessionJsonError extends SessionError {
 
 function describeValue(value: unknown): string {
   if (value === undefined) return '';
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value);
-  } catch {
-    text = undefined;
-  }
-  if (text === undefined) {
-    if (typeof value === 'bigint') text = `${value}n`;
-    else if (typeof value === 'symbol') text = value.toString();
-    else text = Object.prototype.toString.call(value);
+  let text: string;
+  switch (typeof value) {
+    case 'string':
+      text = JSON.stringify(value);
+      break;
+    case 'number':
+    case 'boolean':
+      text = String(value);
+      break;
+    case 'bigint':
+      text = `${value}n`;
+      break;
+    case 'symbol':
+      text = value.toString();
+      break;
+    case 'function':
+      text = 'a function';
+      break;
+    default:
+      text = describeObject(value);
   }
   return ` (got ${text.length > 60 ? `${text.slice(0, 57)}...` : text})`;
+}
+
+function describeObject(value: object | null): string {
+  if (value === null) return 'null';
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value) || proto === Object.prototype || proto === null) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      // cyclic, or holds a bigint
+    }
+  }
+  return Object.prototype.toString.call(value);
 }
 
 /**

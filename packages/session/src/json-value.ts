@@ -84,6 +84,6 @@ export function cloneJson(value: unknown, root: readonly PropertyKey[]): JsonVal
   const found = findNonJson(value, [...root]) ?? { path: [...root], value };
   throw new InvalidSessionJsonError(
     [{ path: formatJsonPath(found.path), message: 'not a plain JSON value' }],
-    typeof found.value === 'object' && found.value !== null ? Object.prototype.toString.call(found.value) : String(found.value),
+    found.value,
   );
 }

@@ -13,6 +13,7 @@ function setup(overrides: Partial<PlaybackSessionOptions> = {}) {
 describe('PlaybackSession', () => {
   it('plays an ad through: each event records the media position and the clock time', () => {
     const { time, session } = setup({ creativeId: 'cr-1', provider: 'tiger', progressOffsets: [{ unit: 'ms', value: 3_000 }] });
+    expect(session.progressOffsets).toEqual([{ unit: 'ms', value: 3_000 }]);
     expect(session).toMatchObject({ id: 's-1', adId: 'ad-1', creativeId: 'cr-1', provider: 'tiger', mode: 'headless' });
     expect(session.status).toBe('created');
     expect(session.createdAt).toBe(START);

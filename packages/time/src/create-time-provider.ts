@@ -2,8 +2,11 @@ import { AutoDetectTimeProvider, type AutoDetectTimeProviderOptions } from './au
 import { RealtimeTimeProvider } from './realtime-time-provider.js';
 import { SimulatedTimeProvider, type SimulatedTimeProviderOptions } from './simulated-time-provider.js';
 
-/** Which clock {@link createTimeProvider} makes; `auto` detects it from the environment. */
-export type TimeProviderMode = 'realtime' | 'simulated' | 'auto';
+/**
+ * Which clock {@link createTimeProvider} makes: `realtime` (also spelled `real`, as playback modes
+ * are), `simulated` (also `headless`), or `auto` to detect it from the environment.
+ */
+export type TimeProviderMode = 'realtime' | 'real' | 'simulated' | 'headless' | 'auto';
 
 /** Options of {@link createTimeProvider}. */
 export interface CreateTimeProviderOptions extends AutoDetectTimeProviderOptions {
@@ -25,11 +28,17 @@ export interface CreateTimeProviderOptions extends AutoDetectTimeProviderOptions
  * const time = createTimeProvider({ mode: 'simulated', simulated: { mode: 'manual' } });
  * const real = createTimeProvider('realtime');
  * const either = createTimeProvider('auto'); // simulated in CI and tests, real time otherwise
+ * const headless = createTimeProvider('headless'); // a playback mode works too
  * ```
  */
-export function createTimeProvider(modeOrOptions: 'realtime' | { readonly mode: 'realtime' }): RealtimeTimeProvider;
 export function createTimeProvider(
-  modeOrOptions: 'simulated' | { readonly mode: 'simulated'; readonly simulated?: SimulatedTimeProviderOptions },
+  modeOrOptions: 'realtime' | 'real' | { readonly mode: 'realtime' | 'real' },
+): RealtimeTimeProvider;
+export function createTimeProvider(
+  modeOrOptions:
+    | 'simulated'
+    | 'headless'
+    | { readonly mode: 'simulated' | 'headless'; readonly simulated?: SimulatedTimeProviderOptions },
 ): SimulatedTimeProvider;
 export function createTimeProvider(
   modeOrOptions: 'auto' | (AutoDetectTimeProviderOptions & { readonly mode: 'auto' }),
@@ -45,12 +54,14 @@ export function createTimeProvider(
   const mode: string = options.mode;
   switch (mode) {
     case 'realtime':
+    case 'real':
       return new RealtimeTimeProvider();
     case 'simulated':
+    case 'headless':
       return new SimulatedTimeProvider(options.simulated ?? {});
     case 'auto':
       return new AutoDetectTimeProvider(options);
     default:
-      throw new RangeError(`createTimeProvider: mode must be realtime, simulated or auto; got ${JSON.stringify(mode)}`);
+      throw new RangeError(`createTimeProvider: mode must be realtime, real, simulated, headless or auto; got ${JSON.stringify(mode)}`);
   }
 }

@@ -81,10 +81,9 @@ function result(
  * `NODE_TEST_CONTEXT`); `NODE_ENV=test`; Linux without `DISPLAY` and `WAYLAND_DISPLAY`.
  * Otherwise real time. A variable set to `''`, `0`, `false` or `no` counts as unset.
  *
- * @param env - the environment variables
- * @defaultValue env: `process.env`
- * @param platform - the operating system, as `process.platform` names it
- * @defaultValue platform: `process.platform`
+ * @param env - the environment variables (default `process.env`)
+ * @param platform - the operating system, as `process.platform` names it (default
+ *   `process.platform`)
  * @returns the decision, the rule and the variable that made it
  * @throws RangeError when `VAST_PLAYBACK_MODE` is set to something it does not know
  *

@@ -17,6 +17,15 @@ describe('createTimeProvider', () => {
     expect(createTimeProvider({ mode: 'realtime' }).kind).toBe('realtime');
   });
 
+  it('accepts the playback mode names real and headless', () => {
+    const real = createTimeProvider('real');
+    expectTypeOf(real).toEqualTypeOf<RealtimeTimeProvider>();
+    expect(real).toBeInstanceOf(RealtimeTimeProvider);
+    const headless = createTimeProvider({ mode: 'headless', simulated: { startTime: 5 } });
+    expectTypeOf(headless).toEqualTypeOf<SimulatedTimeProvider>();
+    expect(headless.now()).toBe(5);
+  });
+
   it('passes the simulated clock options through', () => {
     const time = createTimeProvider({ mode: 'simulated', simulated: { mode: 'manual', startTime: 1_000, loopLimit: 7 } });
     expect(time).toMatchObject({ mode: 'manual', loopLimit: 7 });
@@ -45,7 +54,7 @@ describe('createTimeProvider', () => {
   });
 
   it('rejects an unknown mode', () => {
-    expect(() => createTimeProvider('fast' as 'auto')).toThrow(/mode must be realtime, simulated or auto; got "fast"/);
+    expect(() => createTimeProvider('fast' as 'auto')).toThrow(/mode must be realtime, real, simulated, headless or auto; got "fast"/);
   });
 });
 
