@@ -2,11 +2,11 @@ import type { TimeProvider } from '@vast/time';
 
 /** A signal that aborts when a time limit passes or any parent signal aborts. */
 export interface Deadline {
-  /** Aborts with {@link Deadline.reason} when the time is up, or with a parent's reason. */
+  /** Aborts with a `TimeoutError` `DOMException` when the time is up, or with a parent's reason. */
   readonly signal: AbortSignal;
   /** Whether this deadline's own time ran out (not a parent's abort). */
   expired(): boolean;
-  /** Releases the timer and the parent listeners. */
+  /** Releases the timer and the parent listeners; the signal must not be used afterwards. */
   dispose(): void;
 }
 
@@ -25,8 +25,9 @@ export function startDeadline(
   message: string,
   parents: readonly (AbortSignal | undefined)[],
 ): Deadline {
+  // One controller serves as the signal and as the timer's cancellation: disposing aborts it,
+  // which only releases the timer once the work it guarded has finished.
   const controller = new AbortController();
-  const timer = new AbortController();
   let expired = false;
   const linked: AbortSignal[] = [];
   const onParentAbort = function (this: AbortSignal): void {
@@ -42,7 +43,7 @@ export function startDeadline(
     linked.push(parent);
   }
   if (!controller.signal.aborted && Number.isFinite(ms)) {
-    time.sleep(ms, timer.signal).then(
+    time.sleep(ms, controller.signal).then(
       () => {
         if (controller.signal.aborted) return;
         expired = true;
@@ -55,7 +56,7 @@ export function startDeadline(
     signal: controller.signal,
     expired: () => expired,
     dispose() {
-      timer.abort(DISPOSED);
+      if (!controller.signal.aborted) controller.abort(DISPOSED);
       for (const parent of linked) parent.removeEventListener('abort', onParentAbort);
     },
   };
