@@ -1,0 +1,407 @@
+import {
+  VastError,
+  VastErrorCode,
+  isVastError,
+  parseVast,
+  type VastAd,
+  type VastDocument,
+  type WrapperAd,
+} from '@vast/parser';
+import type { TimeProvider } from '@vast/time';
+import { FetchError } from './fetch-error.js';
+import type { HttpFetcher } from './http-fetcher.js';
+import { mergeWrapperTracking } from './merge-wrapper-tracking.js';
+import type { VastClientEventMap, VastClientEventName } from './vast-client-events.js';
+import type {
+  AdFailure,
+  ChainHop,
+  ErrorPixel,
+  ResolutionWarning,
+  ResolvedAd,
+  VastResolution,
+} from './vast-resolution.js';
+
+/** Error URLs of one level of a chain, fired together with one code. @internal */
+export interface ErrorPixelLevel {
+  readonly urls: readonly string[];
+  readonly depth: number;
+}
+
+/** What a resolution needs from its client. @internal */
+export interface ResolverServices {
+  readonly fetcher: HttpFetcher;
+  readonly time: TimeProvider;
+  readonly maxWrapperDepth: number;
+  readonly chainTimeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly strict: boolean;
+  /** Expands the macros of an ad tag URL. */
+  expandUrl(template: string): string;
+  /** Fires Error pixels; never rejects. */
+  fireErrorPixels(levels: readonly ErrorPixelLevel[], code: VastErrorCode): Promise<readonly ErrorPixel[]>;
+  emit<E extends VastClientEventName>(name: E, event: VastClientEventMap[E]): void;
+}
+
+/** Per-call options. @internal */
+export interface RunOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+}
+
+interface Branch {
+  /** Depth of the document holding the ad. */
+  readonly depth: number;
+  readonly wrappers: readonly WrapperAd[];
+  readonly chain: readonly ChainHop[];
+  readonly seen: ReadonlySet<string>;
+  readonly adId: string | undefined;
+  readonly sequence: number | undefined;
+}
+
+type AdOutcome =
+  | { readonly ok: true; readonly ads: readonly ResolvedAd[] }
+  | { readonly ok: false; readonly failure: AdFailure; readonly fallbackOnNoAd: boolean | undefined };
+
+type Loaded =
+  | { readonly ok: true; readonly document: VastDocument; readonly hop: ChainHop }
+  | { readonly ok: false; readonly error: VastError; readonly hop?: ChainHop };
+
+/**
+ * One `get` or `resolve` call: follows the wrapper chains of a document, merges tracking, fires
+ * Error pixels, collects warnings and failures.
+ *
+ * @internal
+ */
+export class ChainResolver {
+  readonly #services: ResolverServices;
+  readonly #options: RunOptions;
+  readonly #started: number;
+  readonly #warnings: ResolutionWarning[] = [];
+  readonly #failures: AdFailure[] = [];
+  readonly #pixels: Promise<readonly ErrorPixel[]>[] = [];
+  readonly #fired = new Map<object, Set<number>>();
+
+  constructor(services: ResolverServices, options: RunOptions) {
+    this.#services = services;
+    this.#options = options;
+    this.#started = services.time.monotonic();
+  }
+
+  /** Fetches the ad tag and resolves what it returns. */
+  async get(url: string): Promise<VastResolution> {
+    this.#options.signal?.throwIfAborted();
+    const expanded = this.#expand(url);
+    const root: Branch = {
+      depth: 0,
+      wrappers: [],
+      chain: [],
+      seen: new Set([url, expanded]),
+      adId: undefined,
+      sequence: undefined,
+    };
+    const loaded = await this.#load(expanded, 0);
+    if (!loaded.ok) {
+      this.#fail(root, loaded.error, [], loaded.hop);
+      return this.#finish([], [], false, undefined);
+    }
+    return this.#resolveRoot(loaded.document, { ...root, chain: [loaded.hop] });
+  }
+
+  /** Resolves a document the caller already has (or its XML). */
+  async resolve(input: VastDocument | string | Uint8Array): Promise<VastResolution> {
+    this.#options.signal?.throwIfAborted();
+    const root: Branch = { depth: 0, wrappers: [], chain: [], seen: new Set(), adId: undefined, sequence: undefined };
+    let document: VastDocument;
+    if (typeof input === 'string' || input instanceof Uint8Array) {
+      const parsed = this.#parse(input, 0, undefined);
+      if (!parsed.ok) {
+        this.#fail(root, parsed.error, []);
+        return this.#finish([], [], false, undefined);
+      }
+      document = parsed.document;
+    } else {
+      document = input;
+    }
+    return this.#resolveRoot(document, root);
+  }
+
+  async #resolveRoot(document: VastDocument, root: Branch): Promise<VastResolution> {
+    if (document.ads.length === 0) {
+      const error = new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'The VAST response has no ads');
+      this.#fail(root, error, [{ urls: document.errors, depth: 0 }]);
+      return this.#finish([], [], false, document);
+    }
+    const { pod, standalone } = splitPod(document.ads);
+    const outcome = (ad: VastAd): Promise<AdOutcome> =>
+      this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence });
+    const [podOutcomes, standaloneOutcomes] = await Promise.all([
+      Promise.all(pod.map(outcome)),
+      Promise.all(standalone.map(outcome)),
+    ]);
+    if (pod.length > 0) {
+      const pool = standaloneOutcomes.flatMap((o) => (o.ok ? o.ads : []));
+      const ads: ResolvedAd[] = [];
+      podOutcomes.forEach((o, index) => {
+        if (o.ok) {
+          ads.push(...o.ads);
+          return;
+        }
+        const replacement = o.fallbackOnNoAd === true ? pool.shift() : undefined;
+        const sequence = pod[index]?.sequence;
+        if (replacement !== undefined && sequence !== undefined) {
+          ads.push({ ...replacement, sequence, replacesSequence: sequence });
+        }
+      });
+      return this.#finish(ads, pool, true, document);
+    }
+    let chosen: readonly ResolvedAd[] = [];
+    const buffet: ResolvedAd[] = [];
+    let stopped = false;
+    for (const o of standaloneOutcomes) {
+      if (!o.ok) {
+        if (chosen.length === 0 && o.fallbackOnNoAd === false) stopped = true;
+        continue;
+      }
+      if (chosen.length === 0 && !stopped) chosen = o.ads;
+      else buffet.push(...o.ads);
+    }
+    return this.#finish(chosen, buffet, chosen.some((ad) => ad.sequence !== undefined), document);
+  }
+
+  async #resolveAd(ad: VastAd, branch: Branch): Promise<AdOutcome> {
+    if (ad.type === 'inline') {
+      const resolved: ResolvedAd = {
+        ad: mergeWrapperTracking(ad, branch.wrappers),
+        inline: ad,
+        wrappers: branch.wrappers,
+        chain: branch.chain,
+        ...(branch.sequence === undefined ? {} : { sequence: branch.sequence }),
+      };
+      return { ok: true, ads: [resolved] };
+    }
+    const wrappers = [...branch.wrappers, ad];
+    const here: Branch = { ...branch, wrappers };
+    const failed = (
+      error: VastError,
+      extra: readonly ErrorPixelLevel[] = [],
+      hop?: ChainHop,
+      depth = branch.depth,
+    ): AdOutcome => ({
+      ok: false,
+      failure: this.#fail(here, error, extra, hop, depth),
+      fallbackOnNoAd: ad.fallbackOnNoAd,
+    });
+    if (wrappers.length > this.#services.maxWrapperDepth) {
+      return failed(
+        new VastError(
+          VastErrorCode.WRAPPER_LIMIT_REACHED,
+          `More than ${this.#services.maxWrapperDepth} wrappers without an inline ad`,
+        ),
+      );
+    }
+    const url = this.#expand(ad.vastAdTagUri);
+    if (branch.seen.has(ad.vastAdTagUri) || branch.seen.has(url)) {
+      return failed(new VastError(VastErrorCode.WRAPPER_ERROR, `Wrapper loop: ${url} was already requested in this chain`));
+    }
+    const depth = branch.depth + 1;
+    const loaded = await this.#load(url, depth);
+    if (!loaded.ok) return failed(loaded.error, [], loaded.hop, depth);
+    const { document, hop } = loaded;
+    const next: Branch = {
+      ...here,
+      depth,
+      chain: [...branch.chain, hop],
+      seen: new Set([...branch.seen, ad.vastAdTagUri, url]),
+    };
+    if (document.ads.length === 0) {
+      return failed(
+        new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, `No ads in the response to the wrapper at depth ${branch.depth}`),
+        [{ urls: document.errors, depth }],
+        hop,
+        depth,
+      );
+    }
+    const chosen = this.#choose(ad, document.ads, depth, url);
+    if (chosen.length === 0) {
+      return failed(
+        new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'Only wrappers came back and followAdditionalWrappers is false'),
+        [],
+        hop,
+        depth,
+      );
+    }
+    const outcomes = await Promise.all(
+      chosen.map((child) => this.#resolveAd(child, { ...next, sequence: branch.sequence ?? child.sequence })),
+    );
+    const ads = outcomes.flatMap((o) => (o.ok ? o.ads : []));
+    if (ads.length > 0) return { ok: true, ads };
+    const first = outcomes.find((o): o is Extract<AdOutcome, { ok: false }> => !o.ok);
+    /* v8 ignore next -- every outcome is a failure here and `chosen` is never empty */
+    if (first === undefined) return failed(new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'No ads'));
+    return { ok: false, failure: first.failure, fallbackOnNoAd: ad.fallbackOnNoAd };
+  }
+
+  /** The ads of a wrapper's response that the wrapper's attributes let through. */
+  #choose(wrapper: WrapperAd, ads: readonly VastAd[], depth: number, url: string): readonly VastAd[] {
+    const { pod, standalone } = splitPod(ads);
+    let chosen: readonly VastAd[];
+    if (wrapper.allowMultipleAds && pod.length > 0) chosen = pod;
+    else {
+      const first = standalone[0] ?? pod[0];
+      chosen = first === undefined ? [] : [first];
+    }
+    const dropped = ads.length - chosen.length;
+    if (dropped > 0) {
+      this.#warn({
+        kind: 'ads-dropped',
+        message: wrapper.allowMultipleAds
+          ? `${dropped} stand-alone ad(s) beside the pod at depth ${depth} left out`
+          : `${dropped} ad(s) left out: the wrapper does not allow multiple ads`,
+        depth,
+        url,
+      });
+    }
+    if (wrapper.followAdditionalWrappers) return chosen;
+    const inline = chosen.filter((ad) => ad.type === 'inline');
+    if (inline.length < chosen.length) {
+      this.#warn({
+        kind: 'wrapper-ignored',
+        message: `${chosen.length - inline.length} wrapper(s) ignored: the wrapper above says followAdditionalWrappers="false"`,
+        depth,
+        url,
+      });
+    }
+    return inline;
+  }
+
+  async #load(url: string, depth: number): Promise<Loaded> {
+    const services = this.#services;
+    services.emit('resolving', { url, depth });
+    const startedAt = services.time.now();
+    let fetched;
+    try {
+      fetched = await services.fetcher.fetch(url, {
+        signal: this.#options.signal,
+        budgetMs: services.chainTimeoutMs - (services.time.monotonic() - this.#started),
+        headers: this.#options.headers,
+      });
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error;
+      return { ok: false, error: new VastError(VastErrorCode.WRAPPER_TIMEOUT, error.message, { cause: error }) };
+    }
+    const hop: ChainHop = {
+      url,
+      finalUrl: fetched.finalUrl,
+      depth,
+      startedAt,
+      durationMs: fetched.durationMs,
+      status: fetched.status,
+      bytes: fetched.bytes,
+      redirects: fetched.redirects,
+    };
+    services.emit('resolved', { url, depth, durationMs: hop.durationMs, status: hop.status, bytes: hop.bytes });
+    if (fetched.body.trim() === '') {
+      this.#warn({ kind: 'empty-body', message: `Empty body (HTTP ${fetched.status}): no ads`, depth, url });
+      return { ok: true, document: { errors: [], ads: [], warnings: [] }, hop };
+    }
+    const parsed = this.#parse(fetched.body, depth, url);
+    return parsed.ok ? { ok: true, document: parsed.document, hop } : { ok: false, error: parsed.error, hop };
+  }
+
+  #parse(
+    input: string | Uint8Array,
+    depth: number,
+    url: string | undefined,
+  ): { ok: true; document: VastDocument } | { ok: false; error: VastError } {
+    let document: VastDocument;
+    try {
+      document = parseVast(input, { strict: this.#services.strict, maxBytes: this.#services.maxResponseBytes });
+    } catch (error) {
+      if (isVastError(error)) return { ok: false, error };
+      throw error;
+    }
+    for (const warning of document.warnings) {
+      this.#warn({
+        kind: 'parse',
+        message: warning.message,
+        depth,
+        code: warning.code,
+        path: warning.path,
+        ...(url === undefined ? {} : { url }),
+      });
+    }
+    return { ok: true, document };
+  }
+
+  #expand(template: string): string {
+    return this.#services.expandUrl(template);
+  }
+
+  #fail(
+    branch: Branch,
+    error: VastError,
+    extra: readonly ErrorPixelLevel[],
+    hop?: ChainHop,
+    depth = branch.depth,
+  ): AdFailure {
+    const failure: AdFailure = {
+      error,
+      depth,
+      chain: hop === undefined ? branch.chain : [...branch.chain.filter((h) => h !== hop), hop],
+      ...(branch.adId === undefined ? {} : { adId: branch.adId }),
+      ...(branch.sequence === undefined ? {} : { sequence: branch.sequence }),
+    };
+    this.#failures.push(failure);
+    this.#services.emit('error', { error, depth, ...(hop === undefined ? {} : { url: hop.url }) });
+    const levels: ErrorPixelLevel[] = [];
+    branch.wrappers.forEach((wrapper, depth) => {
+      const codes = this.#fired.get(wrapper) ?? new Set<number>();
+      if (codes.has(error.code)) return;
+      codes.add(error.code);
+      this.#fired.set(wrapper, codes);
+      levels.push({ urls: wrapper.errors, depth });
+    });
+    levels.push(...extra.filter((level) => level.urls.length > 0));
+    if (levels.length > 0) this.#pixels.push(this.#services.fireErrorPixels(levels, error.code));
+    return failure;
+  }
+
+  #warn(warning: ResolutionWarning): void {
+    this.#warnings.push(warning);
+    this.#services.emit('warning', { warning });
+  }
+
+  async #finish(
+    ads: readonly ResolvedAd[],
+    buffet: readonly ResolvedAd[],
+    isPod: boolean,
+    document: VastDocument | undefined,
+  ): Promise<VastResolution> {
+    const errorPixels = (await Promise.all(this.#pixels)).flat();
+    const first = this.#failures[0];
+    const error =
+      ads.length > 0
+        ? undefined
+        : (first?.error ?? new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'No ad could be resolved'));
+    return {
+      ads,
+      isPod,
+      buffet,
+      failures: this.#failures,
+      errorPixels,
+      warnings: this.#warnings,
+      durationMs: this.#services.time.monotonic() - this.#started,
+      ...(error === undefined ? {} : { error }),
+      ...(document === undefined ? {} : { document }),
+    };
+  }
+}
+
+function splitPod(ads: readonly VastAd[]): { pod: readonly VastAd[]; standalone: readonly VastAd[] } {
+  const pod = ads.filter((ad) => ad.sequence !== undefined);
+  const sorted = pod
+    .map((ad, index) => ({ ad, index }))
+    .sort((a, b) => (a.ad.sequence ?? 0) - (b.ad.sequence ?? 0) || a.index - b.index)
+    .map(({ ad }) => ad);
+  return { pod: sorted, standalone: ads.filter((ad) => ad.sequence === undefined) };
+}

@@ -1,0 +1,224 @@
+import type { TimeProvider } from '@vast/time';
+import { Agent, type Dispatcher } from 'undici';
+import { startDeadline } from './deadline.js';
+import { FetchError } from './fetch-error.js';
+import { createGuardedConnector, type DnsLookup } from './guarded-connector.js';
+import { SsrfBlockedError } from './ssrf-blocked-error.js';
+import type { SsrfGuard } from './ssrf-guard.js';
+
+/** Settings of an {@link HttpFetcher}, already validated. @internal */
+export interface HttpFetcherSettings {
+  readonly time: TimeProvider;
+  readonly guard: SsrfGuard;
+  readonly lookup?: DnsLookup | undefined;
+  readonly hopTimeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly maxRedirects: number;
+  readonly connectionsPerOrigin: number;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** One fetch: the caller's signal, what is left of the chain's budget and extra headers. @internal */
+export interface FetchRequest {
+  readonly signal?: AbortSignal | undefined;
+  /** Milliseconds left of the chain's time budget: the hop's timer is the shorter of this and the
+   * hop timeout, and runs out as `budget` when this is the shorter. */
+  readonly budgetMs?: number | undefined;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/** A fetched document. @internal */
+export interface FetchedDocument {
+  /** The URL requested. */
+  readonly url: string;
+  /** The URL the body came from, after redirects. */
+  readonly finalUrl: string;
+  /** The URLs redirected through, in order (empty without redirects). */
+  readonly redirects: readonly string[];
+  readonly status: number;
+  readonly body: string;
+  /** Body bytes as received. */
+  readonly bytes: number;
+  /** From the request to the last body byte, redirects included, on the injected clock. */
+  readonly durationMs: number;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const CROSS_ORIGIN_STRIPPED = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+/**
+ * The client's HTTP layer: one undici `Agent` (a pool per origin) whose sockets connect only to
+ * addresses the SSRF guard allows; per-hop timeout, byte cap counted while streaming, redirects
+ * followed by hand so that every hop is checked, http and https only.
+ *
+ * @internal
+ */
+export class HttpFetcher {
+  readonly #settings: HttpFetcherSettings;
+  readonly #agent: Agent;
+
+  constructor(settings: HttpFetcherSettings) {
+    this.#settings = settings;
+    this.#agent = new Agent({
+      connect: createGuardedConnector({
+        guard: settings.guard,
+        lookup: settings.lookup,
+        connectTimeoutMs: settings.hopTimeoutMs,
+      }),
+      connections: settings.connectionsPerOrigin,
+    });
+  }
+
+  /** The guarded dispatcher, shared with the beacon transport. */
+  get dispatcher(): Dispatcher {
+    return this.#agent;
+  }
+
+  /**
+   * Fetches `url` with GET, following up to `maxRedirects` redirects.
+   *
+   * @throws FetchError for every failure but the caller's own abort, which rethrows its reason
+   */
+  async fetch(url: string, request: FetchRequest = {}): Promise<FetchedDocument> {
+    const { time, hopTimeoutMs, maxRedirects } = this.#settings;
+    request.signal?.throwIfAborted();
+    let current = parseHttpUrl(url);
+    const budgetMs = request.budgetMs ?? Number.POSITIVE_INFINITY;
+    if (budgetMs <= 0) throw budgetError(url, undefined);
+    const byBudget = budgetMs < hopTimeoutMs;
+    const started = time.monotonic();
+    const deadline = startDeadline(time, byBudget ? budgetMs : hopTimeoutMs, `Timed out after ${hopTimeoutMs} ms`, [
+      request.signal,
+    ]);
+    const redirects: string[] = [];
+    const seen = new Set<string>();
+    let origin = current.origin;
+    let headers = { ...this.#settings.headers, ...request.headers };
+    try {
+      for (;;) {
+        seen.add(current.href);
+        const response = await this.#request(current, headers, deadline.signal);
+        const location = response.headers.location;
+        if (REDIRECT_STATUSES.has(response.statusCode) && typeof location === 'string') {
+          await response.body.dump();
+          const next = parseHttpUrl(location, current);
+          if (seen.has(next.href)) throw new FetchError('redirect-loop', next.href, `Redirect loop back to ${next.href}`);
+          if (redirects.length >= maxRedirects) {
+            throw new FetchError('too-many-redirects', next.href, `More than ${maxRedirects} redirects from ${url}`);
+          }
+          redirects.push(next.href);
+          if (next.origin !== origin) headers = withoutCredentials(headers);
+          origin = next.origin;
+          current = next;
+          continue;
+        }
+        if (response.statusCode < 200 || response.statusCode > 299) {
+          await response.body.dump();
+          throw new FetchError('http-status', current.href, `HTTP ${response.statusCode} from ${current.href}`, {
+            status: response.statusCode,
+          });
+        }
+        const { body, bytes } = await this.#readBody(current.href, response);
+        return {
+          url,
+          finalUrl: current.href,
+          redirects,
+          status: response.statusCode,
+          body,
+          bytes,
+          durationMs: time.monotonic() - started,
+        };
+      }
+    } catch (error) {
+      throw this.#failure(error, current.href, deadline.expired(), byBudget, request);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  /** Closes idle sockets and waits for requests in flight. */
+  close(): Promise<void> {
+    return this.#agent.close();
+  }
+
+  /** Destroys every socket at once, failing requests in flight. */
+  destroy(): Promise<void> {
+    return this.#agent.destroy();
+  }
+
+  #request(url: URL, headers: Readonly<Record<string, string>>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+    return this.#agent.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: 'GET',
+      headers,
+      signal,
+    });
+  }
+
+  async #readBody(url: string, response: Dispatcher.ResponseData): Promise<{ body: string; bytes: number }> {
+    const cap = this.#settings.maxResponseBytes;
+    const tooLarge = () => new FetchError('too-large', url, `Response from ${url} is larger than ${cap} bytes`);
+    const declared = Number(response.headers['content-length']);
+    if (Number.isFinite(declared) && declared > cap) {
+      response.body.on('error', () => undefined).destroy();
+      throw tooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > cap) {
+        response.body.destroy();
+        throw tooLarge();
+      }
+      chunks.push(chunk);
+    }
+    return { body: Buffer.concat(chunks, bytes).toString('utf8'), bytes };
+  }
+
+  #failure(error: unknown, url: string, expired: boolean, byBudget: boolean, request: FetchRequest): unknown {
+    if (error instanceof FetchError) return error;
+    if (request.signal?.aborted === true) return request.signal.reason;
+    if (expired && byBudget) return budgetError(url, error);
+    if (expired) {
+      return new FetchError('timeout', url, `No complete response from ${url} within ${this.#settings.hopTimeoutMs} ms`, {
+        cause: error,
+      });
+    }
+    const blocked = findCause(error, SsrfBlockedError);
+    if (blocked !== undefined) return new FetchError('blocked', url, blocked.message, { cause: blocked });
+    const message = error instanceof Error ? error.message : String(error);
+    return new FetchError('network', url, `Could not fetch ${url}: ${message}`, { cause: error });
+  }
+}
+
+function budgetError(url: string, cause: unknown): FetchError {
+  return new FetchError('budget', url, `The chain's time budget ran out while fetching ${url}`, { cause });
+}
+
+function parseHttpUrl(text: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch (error) {
+    throw new FetchError('invalid-url', text, `Not a valid URL: ${JSON.stringify(text)}`, { cause: error });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchError('unsupported-scheme', url.href, `Only http and https URLs are fetched, not ${url.protocol}`);
+  }
+  return url;
+}
+
+function withoutCredentials(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CROSS_ORIGIN_STRIPPED.has(name.toLowerCase())));
+}
+
+function findCause<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof type) return current;
+    current = current.cause;
+  }
+  return undefined;
+}
