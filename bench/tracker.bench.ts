@@ -1,24 +1,12 @@
 // Beacons per second through HttpBeaconTransport against a testkit server, compared with
 // autocannon against the same server in the same run; and macro expansions per second.
 // Run: npx -y pnpm@10.34.9 bench tracker
-import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
 import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
 import { startMockAdServer } from '@vast/testkit';
 import { HttpBeaconTransport, MacroExpander, type Beacon, type MacroContext } from '@vast/tracker';
 import { opsPerSecond, table, writeSection } from './lib/report.js';
 
-interface AutocannonResult {
-  readonly requests: { readonly average: number };
-  readonly errors: number;
-  readonly non2xx: number;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  pipelining: number;
-  duration: number;
-}) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const CONNECTIONS = 16;
 const ROUNDS = 7;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const BENCHMARKS_FILE = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 
 /** One line saying what machine a result was measured on. */
-export function describeMachine(): string {
+function describeMachine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const gib = (totalmem() / 2 ** 30).toFixed(0);
   return `${cpu}, ${cpus().length} cores, ${gib} GiB, ${platform()}/${arch()}, Node ${process.version}`;
