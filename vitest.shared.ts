@@ -12,6 +12,10 @@ export function packageTestConfig() {
     test: {
       include: ['test/**/*.test.ts'],
       environment: 'node',
+      // Generous: property tests and real sockets share 2 cores with other packages' runs; a
+      // timeout here means a hang, never a slow machine (timings belong to benchmarks).
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
       reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
       typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
       coverage: {
