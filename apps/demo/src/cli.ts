@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runDemo } from './run-demo.js';
+import { runCli } from './run-cli.js';
 
-process.exitCode = runDemo(process.argv.slice(2), process.stdout);
+process.exitCode = await runCli(process.argv.slice(2), { out: process.stdout, err: process.stderr });

@@ -1,0 +1,34 @@
+import { VastClient, type VastResolution } from '@vast/client';
+import { RecordingBeaconTransport } from '@vast/tracker';
+import { writeLines, type CliIo } from '../cli-io.js';
+import { formatResolution } from '../format-resolution.js';
+import type { ParsedArgs } from '../parse-args.js';
+import { UsageError } from '../parse-args.js';
+
+/**
+ * `fetch <url> [--allow-private]`: resolves a real ad tag with `VastClient` and prints the chain
+ * and the merged ad. Fires no beacon: Error pixels of a failed chain are only recorded and listed.
+ * `--allow-private` lets the client reach loopback and private addresses (an ad server on your
+ * own machine or network), which its SSRF guard refuses by default.
+ *
+ * @param args - the parsed command line (`positionals[0]` is the URL)
+ * @param io - where to write
+ * @returns 0 when an ad resolved, 1 otherwise
+ * @throws UsageError when the URL is missing
+ */
+export async function fetchCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const url = args.positionals[0];
+  if (url === undefined) throw new UsageError('fetch needs an ad tag URL');
+  const client = new VastClient({
+    allowPrivateNetwork: args.flags.has('allow-private'),
+    errorPixelTransport: new RecordingBeaconTransport(),
+  });
+  let result: VastResolution;
+  try {
+    result = await client.get(url);
+  } finally {
+    await client.close();
+  }
+  writeLines(result.ads.length > 0 ? io.out : io.err, [`Resolved ${url} in ${result.durationMs.toFixed(1)} ms`, '', ...formatResolution(result)]);
+  return result.ads.length > 0 ? 0 : 1;
+}
