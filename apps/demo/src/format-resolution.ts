@@ -36,8 +36,12 @@ export function formatResolution(result: VastResolution): string[] {
   if (result.error !== undefined) {
     lines.push(`No ad to play: IAB ${result.error.code}: ${result.error.message}`);
   }
-  for (const failure of result.failures) {
-    lines.push(`  failed ad ${failure.adId ?? '(no id)'} at depth ${failure.depth}: IAB ${failure.error.code}: ${failure.error.message}`);
+  const failures = result.failures.filter((f) => f.error !== result.error);
+  if (failures.length > 0) {
+    lines.push('Ads that failed:');
+    for (const failure of failures) {
+      lines.push(`  ${failure.adId ?? '(no id)'} at depth ${failure.depth}: IAB ${failure.error.code}: ${failure.error.message}`);
+    }
   }
   result.ads.forEach((resolved, index) => {
     if (index > 0) lines.push('');

@@ -36,23 +36,18 @@ export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParsedArgs {
   const positionals: string[] = [];
   const values: Record<string, string> = {};
   const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
+  const queue = [...argv];
+  for (let arg = queue.shift(); arg !== undefined; arg = queue.shift()) {
     if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-h') {
+      positionals.push(...queue.splice(0));
+    } else if (arg === '-h') {
       flags.add('help');
     } else if (arg.startsWith('--')) {
-      const [name = '', inline] = splitOnce(arg.slice(2), '=');
+      const [name, inline] = splitOnce(arg.slice(2), '=');
       if (spec.values.includes(name)) {
-        const value = inline ?? argv[i + 1];
-        if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-          throw new UsageError(`option --${name} needs a value`);
-        }
+        const value = inline ?? (queue[0]?.startsWith('--') === false ? queue.shift() : undefined);
+        if (value === undefined) throw new UsageError(`option --${name} needs a value`);
         values[name] = value;
-        if (inline === undefined) i += 1;
       } else if (spec.flags.includes(name) && inline === undefined) {
         flags.add(name);
       } else {

@@ -56,14 +56,12 @@ export async function demoCommand(io: CliIo): Promise<number> {
 
 /** Plays the first moment of the ad on a tracker: its impression, then `start`, on every level. */
 async function fireFirstBeacons(resolved: ResolvedAd, time: RealtimeTimeProvider) {
-  const duration = resolved.ad.creatives.find((c) => c.type === 'linear')?.duration;
   const tracker = new Tracker({
     // The tracker wants the inline ad first, then the wrappers from the innermost outwards.
     tracking: trackingSetFromAds(resolved.inline, [...resolved.wrappers].reverse()),
     transport: new RecordingBeaconTransport(),
     time,
     context: { values: macroValuesFromAd(resolved.inline) },
-    ...(duration === undefined ? {} : { durationMs: duration * 1000 }),
   });
   tracker.track('impression');
   tracker.track('start');

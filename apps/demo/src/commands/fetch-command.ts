@@ -1,4 +1,4 @@
-import { VastClient, type VastResolution } from '@vast/client';
+import { FetchError, VastClient, type VastResolution } from '@vast/client';
 import { RecordingBeaconTransport } from '@vast/tracker';
 import { writeLines, type CliIo } from '../cli-io.js';
 import { formatResolution } from '../format-resolution.js';
@@ -29,6 +29,14 @@ export async function fetchCommand(args: ParsedArgs, io: CliIo): Promise<number>
   } finally {
     await client.close();
   }
-  writeLines(result.ads.length > 0 ? io.out : io.err, [`Resolved ${url} in ${result.durationMs.toFixed(1)} ms`, '', ...formatResolution(result)]);
-  return result.ads.length > 0 ? 0 : 1;
+  const lines = [`Resolved ${url} in ${result.durationMs.toFixed(1)} ms`, '', ...formatResolution(result)];
+  if (result.ads.length > 0) {
+    writeLines(io.out, lines);
+    return 0;
+  }
+  if (result.failures.some((f) => f.error.cause instanceof FetchError && f.error.cause.kind === 'blocked')) {
+    lines.push('', 'Hint: the SSRF guard refused an internal address; pass --allow-private if you trust this ad server.');
+  }
+  writeLines(io.err, lines);
+  return 1;
 }

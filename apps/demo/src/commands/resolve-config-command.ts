@@ -27,7 +27,7 @@ export function resolveConfigCommand(args: ParsedArgs, io: CliIo): number {
     return 0;
   } catch (error) {
     if (!isConfigError(error)) throw error;
-    writeLines(io.err, [error.message, `Known providers: ${resolver.profileNames.join(', ')}`]);
+    writeLines(io.err, [error.message]);
     return 1;
   }
 }
