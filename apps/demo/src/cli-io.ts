@@ -4,12 +4,21 @@ export interface Writer {
   write(text: string): unknown;
 }
 
-/** The two output streams of a command: results go to `out`, problems to `err`. */
+/**
+ * What a command talks to: two output streams (results go to `out`, problems to `err`) and the
+ * directory the user typed the command in.
+ */
 export interface CliIo {
   /** Normal output (summaries, JSON, usage asked for). */
   readonly out: Writer;
   /** Error messages and the usage shown after a mistake. */
   readonly err: Writer;
+  /**
+   * The directory relative file arguments are read from. The bin passes the directory `pnpm demo`
+   * was typed in, since pnpm runs the script from `apps/demo`.
+   * @defaultValue the process's working directory
+   */
+  readonly cwd?: string;
 }
 
 /**

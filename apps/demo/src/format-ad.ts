@@ -7,7 +7,7 @@ import type { InlineAd, LinearCreative } from '@vast/parser';
  * @param ad - an inline ad
  * @returns `[event, count]` pairs
  */
-export function countTrackingEvents(ad: InlineAd): [string, number][] {
+function countTrackingEvents(ad: InlineAd): [string, number][] {
   const counts = new Map<string, number>();
   for (const creative of linearCreatives(ad)) {
     for (const tracking of creative.trackingEvents) {

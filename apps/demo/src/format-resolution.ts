@@ -10,7 +10,7 @@ import { formatTable } from './format-table.js';
  * @param resolved - an ad from `VastResolution.ads`
  * @returns the lines
  */
-export function formatChain(resolved: ResolvedAd): string[] {
+function formatChain(resolved: ResolvedAd): string[] {
   const rows = resolved.chain.map((hop) => [
     String(hop.depth),
     String(hop.status),

@@ -52,6 +52,12 @@ describe('parse <file>', () => {
     expect(io.stderr()).toMatch(/broken\.xml: not valid VAST: IAB 100: .*well-formed/u);
   });
 
+  it('reads a relative file from the directory the user typed the command in', async () => {
+    const io = { ...captureIo(), cwd: fileURLToPath(new URL('fixtures/', import.meta.url)) };
+    expect(await runCli(['parse', 'two-ads.xml'], io)).toBe(0);
+    expect(io.stdout()).toContain('two-ads.xml: VAST 4.1, 2 ad(s)');
+  });
+
   it('exits 1 with the reason when the file cannot be read', async () => {
     const io = captureIo();
     expect(await runCli(['parse', fixture('does-not-exist.xml')], io)).toBe(1);

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { isVastError, parseVast } from '@vast/parser';
 import { writeLines, type CliIo } from '../cli-io.js';
 import { formatDocument } from '../format-document.js';
@@ -18,7 +19,7 @@ export async function parseCommand(args: ParsedArgs, io: CliIo): Promise<number>
   if (file === undefined) throw new UsageError('parse needs a file');
   let xml: Uint8Array;
   try {
-    xml = await readFile(file);
+    xml = await readFile(io.cwd === undefined ? file : resolve(io.cwd, file));
   } catch (error) {
     writeLines(io.err, [`Cannot read ${file}: ${(error as Error).message}`]);
     return 1;
