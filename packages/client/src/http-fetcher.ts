@@ -1,8 +1,9 @@
 import type { TimeProvider } from '@vast/time';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { startDeadline } from './deadline.js';
 import { FetchError } from './fetch-error.js';
-import { createGuardedConnector, type DnsLookup } from './guarded-connector.js';
+import type { DnsLookup } from './guarded-connector.js';
+import { guardedAgent } from './guarded-dispatcher.js';
 import { SsrfBlockedError } from './ssrf-blocked-error.js';
 import type { SsrfGuard } from './ssrf-guard.js';
 
@@ -59,13 +60,11 @@ export class HttpFetcher {
 
   constructor(settings: HttpFetcherSettings) {
     this.#settings = settings;
-    this.#agent = new Agent({
-      connect: createGuardedConnector({
-        guard: settings.guard,
-        lookup: settings.lookup,
-        connectTimeoutMs: settings.hopTimeoutMs,
-      }),
-      connections: settings.connectionsPerOrigin,
+    this.#agent = guardedAgent({
+      guard: settings.guard,
+      lookup: settings.lookup,
+      connectTimeoutMs: settings.hopTimeoutMs,
+      connectionsPerOrigin: settings.connectionsPerOrigin,
     });
   }
 
