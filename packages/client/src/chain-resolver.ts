@@ -39,6 +39,8 @@ export interface ResolverServices {
   expandUrl(template: string): string;
   /** Fires Error pixels; never rejects. */
   fireErrorPixels(levels: readonly ErrorPixelLevel[], code: VastErrorCode): Promise<readonly ErrorPixel[]>;
+  /** Whether anyone listens to an event (events are not built when nobody does). */
+  listens(name: VastClientEventName): boolean;
   emit<E extends VastClientEventName>(name: E, event: VastClientEventMap[E]): void;
 }
 
@@ -276,7 +278,7 @@ export class ChainResolver {
 
   async #load(url: string, depth: number): Promise<Loaded> {
     const services = this.#services;
-    services.emit('resolving', { url, depth });
+    if (services.listens('resolving')) services.emit('resolving', { url, depth });
     const startedAt = services.time.now();
     let fetched;
     try {
@@ -299,7 +301,9 @@ export class ChainResolver {
       bytes: fetched.bytes,
       redirects: fetched.redirects,
     };
-    services.emit('resolved', { url, depth, durationMs: hop.durationMs, status: hop.status, bytes: hop.bytes });
+    if (services.listens('resolved')) {
+      services.emit('resolved', { url, depth, durationMs: hop.durationMs, status: hop.status, bytes: hop.bytes });
+    }
     if (fetched.body.trim() === '') {
       this.#warn({ kind: 'empty-body', message: `Empty body (HTTP ${fetched.status}): no ads`, depth, url });
       return { ok: true, document: { errors: [], ads: [], warnings: [] }, hop };
@@ -352,7 +356,9 @@ export class ChainResolver {
       ...(branch.sequence === undefined ? {} : { sequence: branch.sequence }),
     };
     this.#failures.push(failure);
-    this.#services.emit('error', { error, depth, ...(hop === undefined ? {} : { url: hop.url }) });
+    if (this.#services.listens('error')) {
+      this.#services.emit('error', { error, depth, ...(hop === undefined ? {} : { url: hop.url }) });
+    }
     const levels: ErrorPixelLevel[] = [];
     branch.wrappers.forEach((wrapper, depth) => {
       const codes = this.#fired.get(wrapper) ?? new Set<number>();
@@ -368,7 +374,7 @@ export class ChainResolver {
 
   #warn(warning: ResolutionWarning): void {
     this.#warnings.push(warning);
-    this.#services.emit('warning', { warning });
+    if (this.#services.listens('warning')) this.#services.emit('warning', { warning });
   }
 
   async #finish(

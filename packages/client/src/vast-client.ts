@@ -60,6 +60,8 @@ export class VastClient {
   readonly #firePixels: boolean;
   readonly #listeners: Listeners = { resolving: new Set(), resolved: new Set(), error: new Set(), warning: new Set() };
   #beaconId = 0;
+  /** The services of calls without per-call macros, built once. */
+  #defaultServices: ResolverServices | undefined;
 
   /**
    * @param options - limits, SSRF allowances, clock, macros and Error pixel transport
@@ -197,8 +199,15 @@ export class VastClient {
   }
 
   #start(options: VastRequestOptions): ChainResolver {
-    const macros = options.macros === undefined ? this.#macros : { ...this.#macros, ...options.macros };
-    const services: ResolverServices = {
+    const services =
+      options.macros === undefined
+        ? (this.#defaultServices ??= this.#services(this.#macros))
+        : this.#services({ ...this.#macros, ...options.macros });
+    return new ChainResolver(services, options);
+  }
+
+  #services(macros: Readonly<Record<string, MacroValue>>): ResolverServices {
+    return {
       fetcher: this.#fetcher,
       time: this.#time,
       maxWrapperDepth: this.#limits.maxWrapperDepth,
@@ -207,9 +216,9 @@ export class VastClient {
       strict: this.#strict,
       expandUrl: (template) => this.#expander.expand(template, { values: macros }),
       fireErrorPixels: (levels, code) => this.#fireErrorPixels(levels, code, macros),
+      listens: (name) => this.#listeners[name].size > 0,
       emit: (name, event) => this.#emit(name, event),
     };
-    return new ChainResolver(services, { signal: options.signal, headers: options.headers });
   }
 
   async #fireErrorPixels(
