@@ -1,9 +1,20 @@
+import { EventEmitter } from 'node:events';
 import type { TimeProvider } from '@vast/time';
 
-/** A signal that aborts when a time limit passes or any parent signal aborts. */
+/**
+ * The abort signal of one fetch in the shape undici also takes (`signal: EventEmitter`): an
+ * `abort` event, `aborted` and `reason`. Much cheaper to make than an `AbortController` and its
+ * `AbortSignal`, and a fetch makes one per hop.
+ */
+export interface HopSignal extends EventEmitter {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+}
+
+/** A signal that aborts when a time limit passes or the caller's signal aborts. */
 export interface Deadline {
-  /** Aborts with a `TimeoutError` `DOMException` when the time is up, or with a parent's reason. */
-  readonly signal: AbortSignal;
+  /** Aborts with a `TimeoutError` `DOMException` when the time is up, or with the caller's reason. */
+  readonly signal: HopSignal;
   /** Whether this deadline's own time ran out (not a parent's abort). */
   expired(): boolean;
   /** Releases the deadline and the parent listeners; the signal must not be used afterwards. */
@@ -11,24 +22,34 @@ export interface Deadline {
 }
 
 /** One deadline: the handle given out and the scheduler's queue entry at once. */
-class Entry implements Deadline {
-  readonly signal: AbortSignal;
+class Entry extends EventEmitter implements Deadline, HopSignal {
   /** When it expires, on the clock's monotonic time (infinite when it never does). */
   readonly at: number;
-  readonly controller: AbortController;
   readonly message: string;
   readonly scheduler: DeadlineScheduler;
   parent: AbortSignal | undefined;
   onParentAbort: (() => void) | undefined;
   hasExpired = false;
   done = false;
+  aborted = false;
+  reason: unknown = undefined;
 
-  constructor(scheduler: DeadlineScheduler, controller: AbortController, at: number, message: string) {
+  constructor(scheduler: DeadlineScheduler, at: number, message: string) {
+    super();
     this.scheduler = scheduler;
-    this.controller = controller;
-    this.signal = controller.signal;
     this.at = at;
     this.message = message;
+  }
+
+  get signal(): HopSignal {
+    return this;
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.emit('abort');
   }
 
   expired(): boolean {
@@ -69,13 +90,12 @@ export class DeadlineScheduler {
    * by hand (no `AbortSignal.any`) so a long-lived parent does not collect dead children.
    */
   start(ms: number, message: string, parent: AbortSignal | undefined): Deadline {
-    const controller = new AbortController();
     const timed = Number.isFinite(ms) && parent?.aborted !== true;
-    const entry = new Entry(this, controller, timed ? this.#time.monotonic() + ms : Number.POSITIVE_INFINITY, message);
-    if (parent?.aborted === true) controller.abort(parent.reason);
+    const entry = new Entry(this, timed ? this.#time.monotonic() + ms : Number.POSITIVE_INFINITY, message);
+    if (parent?.aborted === true) entry.abort(parent.reason);
     else if (parent !== undefined) {
       entry.parent = parent;
-      entry.onParentAbort = () => controller.abort(parent.reason);
+      entry.onParentAbort = () => entry.abort(parent.reason);
       parent.addEventListener('abort', entry.onParentAbort, { once: true });
     }
     if (timed) this.#insert(entry);
@@ -156,7 +176,7 @@ export class DeadlineScheduler {
         entry.done = true;
         entry.hasExpired = true;
         this.#live--;
-        entry.controller.abort(new DOMException(entry.message, 'TimeoutError'));
+        entry.abort(new DOMException(entry.message, 'TimeoutError'));
       }
     }
     if (head >= queue.length) {

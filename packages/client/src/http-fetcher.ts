@@ -1,6 +1,6 @@
 import type { TimeProvider } from '@vast/time';
 import type { Agent, Dispatcher } from 'undici';
-import { DeadlineScheduler } from './deadline.js';
+import { DeadlineScheduler, type HopSignal } from './deadline.js';
 import { FetchError } from './fetch-error.js';
 import type { DnsLookup } from './guarded-connector.js';
 import { guardedAgent } from './guarded-dispatcher.js';
@@ -147,7 +147,7 @@ export class HttpFetcher {
     return this.#agent.destroy();
   }
 
-  #request(url: URL, headers: Readonly<Record<string, string>>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  #request(url: URL, headers: Readonly<Record<string, string>>, signal: HopSignal): Promise<Dispatcher.ResponseData> {
     return this.#agent.request({
       origin: url.origin,
       path: `${url.pathname}${url.search}`,

@@ -1,13 +1,13 @@
 import { SimulatedTimeProvider } from '@vast/time';
 import { describe, expect, it } from 'vitest';
-import { DeadlineScheduler } from '../src/deadline.js';
+import { DeadlineScheduler, type HopSignal } from '../src/deadline.js';
 
 function setup(): { clock: SimulatedTimeProvider; deadlines: DeadlineScheduler } {
   const clock = new SimulatedTimeProvider({ mode: 'manual' });
   return { clock, deadlines: new DeadlineScheduler(clock) };
 }
 
-function timedOut(signal: AbortSignal): boolean {
+function timedOut(signal: HopSignal): boolean {
   return signal.aborted && (signal.reason as DOMException).name === 'TimeoutError';
 }
 
