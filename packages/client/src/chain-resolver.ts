@@ -183,18 +183,10 @@ export class ChainResolver {
     }
     const wrappers = [...branch.wrappers, ad];
     const here: Branch = { ...branch, wrappers };
-    const failed = (
-      error: VastError,
-      extra: readonly ErrorPixelLevel[] = [],
-      hop?: ChainHop,
-      depth = branch.depth,
-    ): AdOutcome => ({
-      ok: false,
-      failure: this.#fail(here, error, extra, hop, depth),
-      fallbackOnNoAd: ad.fallbackOnNoAd,
-    });
     if (wrappers.length > this.#services.maxWrapperDepth) {
-      return failed(
+      return this.#failedAd(
+        ad,
+        here,
         new VastError(
           VastErrorCode.WRAPPER_LIMIT_REACHED,
           `More than ${this.#services.maxWrapperDepth} wrappers without an inline ad`,
@@ -203,11 +195,12 @@ export class ChainResolver {
     }
     const url = this.#expand(ad.vastAdTagUri);
     if (branch.seen.has(ad.vastAdTagUri) || branch.seen.has(url)) {
-      return failed(new VastError(VastErrorCode.WRAPPER_ERROR, `Wrapper loop: ${url} was already requested in this chain`));
+      const loop = new VastError(VastErrorCode.WRAPPER_ERROR, `Wrapper loop: ${url} was already requested in this chain`);
+      return this.#failedAd(ad, here, loop);
     }
     const depth = branch.depth + 1;
     const loaded = await this.#load(url, depth);
-    if (!loaded.ok) return failed(loaded.error, [], loaded.hop, depth);
+    if (!loaded.ok) return this.#failedAd(ad, here, loaded.error, [], loaded.hop, depth);
     const { document, hop } = loaded;
     const next: Branch = {
       ...here,
@@ -216,7 +209,9 @@ export class ChainResolver {
       seen: new Set([...branch.seen, ad.vastAdTagUri, url]),
     };
     if (document.ads.length === 0) {
-      return failed(
+      return this.#failedAd(
+        ad,
+        here,
         new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, `No ads in the response to the wrapper at depth ${branch.depth}`),
         [{ urls: document.errors, depth }],
         hop,
@@ -225,12 +220,20 @@ export class ChainResolver {
     }
     const chosen = this.#choose(ad, document.ads, depth, url);
     if (chosen.length === 0) {
-      return failed(
+      return this.#failedAd(
+        ad,
+        here,
         new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'Only wrappers came back and followAdditionalWrappers is false'),
         [],
         hop,
         depth,
       );
+    }
+    const only = chosen.length === 1 ? chosen[0] : undefined;
+    if (only !== undefined) {
+      // The usual case: one ad, whose outcome is this wrapper's.
+      const outcome = await this.#resolveAd(only, { ...next, sequence: branch.sequence ?? only.sequence });
+      return outcome.ok ? outcome : { ok: false, failure: outcome.failure, fallbackOnNoAd: ad.fallbackOnNoAd };
     }
     const outcomes = await Promise.all(
       chosen.map((child) => this.#resolveAd(child, { ...next, sequence: branch.sequence ?? child.sequence })),
@@ -239,8 +242,19 @@ export class ChainResolver {
     if (ads.length > 0) return { ok: true, ads };
     const first = outcomes.find((o): o is Extract<AdOutcome, { ok: false }> => !o.ok);
     /* v8 ignore next -- every outcome is a failure here and `chosen` is never empty */
-    if (first === undefined) return failed(new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'No ads'));
+    if (first === undefined) return this.#failedAd(ad, here, new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'No ads'));
     return { ok: false, failure: first.failure, fallbackOnNoAd: ad.fallbackOnNoAd };
+  }
+
+  #failedAd(
+    ad: WrapperAd,
+    here: Branch,
+    error: VastError,
+    extra: readonly ErrorPixelLevel[] = [],
+    hop?: ChainHop,
+    depth = here.depth,
+  ): AdOutcome {
+    return { ok: false, failure: this.#fail(here, error, extra, hop, depth), fallbackOnNoAd: ad.fallbackOnNoAd };
   }
 
   /** The ads of a wrapper's response that the wrapper's attributes let through. */
@@ -403,7 +417,10 @@ export class ChainResolver {
   }
 }
 
+const NO_ADS: readonly VastAd[] = [];
+
 function splitPod(ads: readonly VastAd[]): { pod: readonly VastAd[]; standalone: readonly VastAd[] } {
+  if (ads.every((ad) => ad.sequence === undefined)) return { pod: NO_ADS, standalone: ads };
   const pod = ads.filter((ad) => ad.sequence !== undefined);
   const sorted = pod
     .map((ad, index) => ({ ad, index }))
