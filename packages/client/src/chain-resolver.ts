@@ -134,11 +134,9 @@ export class ChainResolver {
       return this.#finish([], [], false, document);
     }
     const { pod, standalone } = splitPod(document.ads);
-    const outcome = (ad: VastAd): Promise<AdOutcome> =>
-      this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence });
     const [podOutcomes, standaloneOutcomes] = await Promise.all([
-      Promise.all(pod.map(outcome)),
-      Promise.all(standalone.map(outcome)),
+      Promise.all(pod.map((ad) => this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence }))),
+      Promise.all(standalone.map((ad) => this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence }))),
     ]);
     if (pod.length > 0) {
       const pool = standaloneOutcomes.flatMap((o) => (o.ok ? o.ads : []));

@@ -159,12 +159,11 @@ export class HttpFetcher {
 
   #readBody(url: string, response: Dispatcher.ResponseData): Promise<{ body: string; bytes: number }> {
     const cap = this.#settings.maxResponseBytes;
-    const tooLarge = (): FetchError => new FetchError('too-large', url, `Response from ${url} is larger than ${cap} bytes`);
     const stream = response.body;
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > cap) {
       stream.on('error', () => undefined).destroy();
-      return Promise.reject(tooLarge());
+      return Promise.reject(tooLarge(url, cap));
     }
     // Listeners rather than an async iterator (a promise per chunk); a body in one chunk is
     // decoded straight from it, without a copy.
@@ -180,7 +179,7 @@ export class HttpFetcher {
         if (bytes > cap) {
           settled = true;
           stream.on('error', () => undefined).destroy();
-          reject(tooLarge());
+          reject(tooLarge(url, cap));
           return;
         }
         if (first === undefined) first = chunk;
@@ -219,6 +218,10 @@ export class HttpFetcher {
     const message = error instanceof Error ? error.message : String(error);
     return new FetchError('network', url, `Could not fetch ${url}: ${message}`, { cause: error });
   }
+}
+
+function tooLarge(url: string, cap: number): FetchError {
+  return new FetchError('too-large', url, `Response from ${url} is larger than ${cap} bytes`);
 }
 
 function budgetError(url: string, cause: unknown): FetchError {
