@@ -39,6 +39,8 @@ export interface ResolverServices {
   expandUrl(template: string): string;
   /** Fires Error pixels; never rejects. */
   fireErrorPixels(levels: readonly ErrorPixelLevel[], code: VastErrorCode): Promise<readonly ErrorPixel[]>;
+  /** Whether anyone listens to an event (events are not built when nobody does). */
+  listens(name: VastClientEventName): boolean;
   emit<E extends VastClientEventName>(name: E, event: VastClientEventMap[E]): void;
 }
 
@@ -132,11 +134,9 @@ export class ChainResolver {
       return this.#finish([], [], false, document);
     }
     const { pod, standalone } = splitPod(document.ads);
-    const outcome = (ad: VastAd): Promise<AdOutcome> =>
-      this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence });
     const [podOutcomes, standaloneOutcomes] = await Promise.all([
-      Promise.all(pod.map(outcome)),
-      Promise.all(standalone.map(outcome)),
+      Promise.all(pod.map((ad) => this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence }))),
+      Promise.all(standalone.map((ad) => this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence }))),
     ]);
     if (pod.length > 0) {
       const pool = standaloneOutcomes.flatMap((o) => (o.ok ? o.ads : []));
@@ -181,18 +181,10 @@ export class ChainResolver {
     }
     const wrappers = [...branch.wrappers, ad];
     const here: Branch = { ...branch, wrappers };
-    const failed = (
-      error: VastError,
-      extra: readonly ErrorPixelLevel[] = [],
-      hop?: ChainHop,
-      depth = branch.depth,
-    ): AdOutcome => ({
-      ok: false,
-      failure: this.#fail(here, error, extra, hop, depth),
-      fallbackOnNoAd: ad.fallbackOnNoAd,
-    });
     if (wrappers.length > this.#services.maxWrapperDepth) {
-      return failed(
+      return this.#failedAd(
+        ad,
+        here,
         new VastError(
           VastErrorCode.WRAPPER_LIMIT_REACHED,
           `More than ${this.#services.maxWrapperDepth} wrappers without an inline ad`,
@@ -201,11 +193,12 @@ export class ChainResolver {
     }
     const url = this.#expand(ad.vastAdTagUri);
     if (branch.seen.has(ad.vastAdTagUri) || branch.seen.has(url)) {
-      return failed(new VastError(VastErrorCode.WRAPPER_ERROR, `Wrapper loop: ${url} was already requested in this chain`));
+      const loop = new VastError(VastErrorCode.WRAPPER_ERROR, `Wrapper loop: ${url} was already requested in this chain`);
+      return this.#failedAd(ad, here, loop);
     }
     const depth = branch.depth + 1;
     const loaded = await this.#load(url, depth);
-    if (!loaded.ok) return failed(loaded.error, [], loaded.hop, depth);
+    if (!loaded.ok) return this.#failedAd(ad, here, loaded.error, [], loaded.hop, depth);
     const { document, hop } = loaded;
     const next: Branch = {
       ...here,
@@ -214,7 +207,9 @@ export class ChainResolver {
       seen: new Set([...branch.seen, ad.vastAdTagUri, url]),
     };
     if (document.ads.length === 0) {
-      return failed(
+      return this.#failedAd(
+        ad,
+        here,
         new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, `No ads in the response to the wrapper at depth ${branch.depth}`),
         [{ urls: document.errors, depth }],
         hop,
@@ -223,12 +218,20 @@ export class ChainResolver {
     }
     const chosen = this.#choose(ad, document.ads, depth, url);
     if (chosen.length === 0) {
-      return failed(
+      return this.#failedAd(
+        ad,
+        here,
         new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'Only wrappers came back and followAdditionalWrappers is false'),
         [],
         hop,
         depth,
       );
+    }
+    const only = chosen.length === 1 ? chosen[0] : undefined;
+    if (only !== undefined) {
+      // The usual case: one ad, whose outcome is this wrapper's.
+      const outcome = await this.#resolveAd(only, { ...next, sequence: branch.sequence ?? only.sequence });
+      return outcome.ok ? outcome : { ok: false, failure: outcome.failure, fallbackOnNoAd: ad.fallbackOnNoAd };
     }
     const outcomes = await Promise.all(
       chosen.map((child) => this.#resolveAd(child, { ...next, sequence: branch.sequence ?? child.sequence })),
@@ -237,8 +240,19 @@ export class ChainResolver {
     if (ads.length > 0) return { ok: true, ads };
     const first = outcomes.find((o): o is Extract<AdOutcome, { ok: false }> => !o.ok);
     /* v8 ignore next -- every outcome is a failure here and `chosen` is never empty */
-    if (first === undefined) return failed(new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'No ads'));
+    if (first === undefined) return this.#failedAd(ad, here, new VastError(VastErrorCode.NO_ADS_AFTER_WRAPPER, 'No ads'));
     return { ok: false, failure: first.failure, fallbackOnNoAd: ad.fallbackOnNoAd };
+  }
+
+  #failedAd(
+    ad: WrapperAd,
+    here: Branch,
+    error: VastError,
+    extra: readonly ErrorPixelLevel[] = [],
+    hop?: ChainHop,
+    depth = here.depth,
+  ): AdOutcome {
+    return { ok: false, failure: this.#fail(here, error, extra, hop, depth), fallbackOnNoAd: ad.fallbackOnNoAd };
   }
 
   /** The ads of a wrapper's response that the wrapper's attributes let through. */
@@ -276,7 +290,7 @@ export class ChainResolver {
 
   async #load(url: string, depth: number): Promise<Loaded> {
     const services = this.#services;
-    services.emit('resolving', { url, depth });
+    if (services.listens('resolving')) services.emit('resolving', { url, depth });
     const startedAt = services.time.now();
     let fetched;
     try {
@@ -299,7 +313,9 @@ export class ChainResolver {
       bytes: fetched.bytes,
       redirects: fetched.redirects,
     };
-    services.emit('resolved', { url, depth, durationMs: hop.durationMs, status: hop.status, bytes: hop.bytes });
+    if (services.listens('resolved')) {
+      services.emit('resolved', { url, depth, durationMs: hop.durationMs, status: hop.status, bytes: hop.bytes });
+    }
     if (fetched.body.trim() === '') {
       this.#warn({ kind: 'empty-body', message: `Empty body (HTTP ${fetched.status}): no ads`, depth, url });
       return { ok: true, document: { errors: [], ads: [], warnings: [] }, hop };
@@ -352,7 +368,9 @@ export class ChainResolver {
       ...(branch.sequence === undefined ? {} : { sequence: branch.sequence }),
     };
     this.#failures.push(failure);
-    this.#services.emit('error', { error, depth, ...(hop === undefined ? {} : { url: hop.url }) });
+    if (this.#services.listens('error')) {
+      this.#services.emit('error', { error, depth, ...(hop === undefined ? {} : { url: hop.url }) });
+    }
     const levels: ErrorPixelLevel[] = [];
     branch.wrappers.forEach((wrapper, depth) => {
       const codes = this.#fired.get(wrapper) ?? new Set<number>();
@@ -368,7 +386,7 @@ export class ChainResolver {
 
   #warn(warning: ResolutionWarning): void {
     this.#warnings.push(warning);
-    this.#services.emit('warning', { warning });
+    if (this.#services.listens('warning')) this.#services.emit('warning', { warning });
   }
 
   async #finish(
@@ -397,7 +415,10 @@ export class ChainResolver {
   }
 }
 
+const NO_ADS: readonly VastAd[] = [];
+
 function splitPod(ads: readonly VastAd[]): { pod: readonly VastAd[]; standalone: readonly VastAd[] } {
+  if (ads.every((ad) => ad.sequence === undefined)) return { pod: NO_ADS, standalone: ads };
   const pod = ads.filter((ad) => ad.sequence !== undefined);
   const sorted = pod
     .map((ad, index) => ({ ad, index }))

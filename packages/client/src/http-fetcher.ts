@@ -1,8 +1,9 @@
 import type { TimeProvider } from '@vast/time';
-import { Agent, type Dispatcher } from 'undici';
-import { startDeadline } from './deadline.js';
+import type { Agent, Dispatcher } from 'undici';
+import { DeadlineScheduler, type HopSignal } from './deadline.js';
 import { FetchError } from './fetch-error.js';
-import { createGuardedConnector, type DnsLookup } from './guarded-connector.js';
+import type { DnsLookup } from './guarded-connector.js';
+import { guardedAgent } from './guarded-dispatcher.js';
 import { SsrfBlockedError } from './ssrf-blocked-error.js';
 import type { SsrfGuard } from './ssrf-guard.js';
 
@@ -56,16 +57,18 @@ const CROSS_ORIGIN_STRIPPED = new Set(['authorization', 'cookie', 'proxy-authori
 export class HttpFetcher {
   readonly #settings: HttpFetcherSettings;
   readonly #agent: Agent;
+  readonly #deadlines: DeadlineScheduler;
+  readonly #timeoutMessage: string;
 
   constructor(settings: HttpFetcherSettings) {
     this.#settings = settings;
-    this.#agent = new Agent({
-      connect: createGuardedConnector({
-        guard: settings.guard,
-        lookup: settings.lookup,
-        connectTimeoutMs: settings.hopTimeoutMs,
-      }),
-      connections: settings.connectionsPerOrigin,
+    this.#deadlines = new DeadlineScheduler(settings.time);
+    this.#timeoutMessage = `Timed out after ${settings.hopTimeoutMs} ms`;
+    this.#agent = guardedAgent({
+      guard: settings.guard,
+      lookup: settings.lookup,
+      connectTimeoutMs: settings.hopTimeoutMs,
+      connectionsPerOrigin: settings.connectionsPerOrigin,
     });
   }
 
@@ -87,13 +90,11 @@ export class HttpFetcher {
     if (budgetMs <= 0) throw budgetError(url, undefined);
     const byBudget = budgetMs < hopTimeoutMs;
     const started = time.monotonic();
-    const deadline = startDeadline(time, byBudget ? budgetMs : hopTimeoutMs, `Timed out after ${hopTimeoutMs} ms`, [
-      request.signal,
-    ]);
+    const deadline = this.#deadlines.start(byBudget ? budgetMs : hopTimeoutMs, this.#timeoutMessage, request.signal);
     const redirects: string[] = [];
     const seen = new Set<string>();
     let origin = current.origin;
-    let headers = { ...this.#settings.headers, ...request.headers };
+    let headers = request.headers === undefined ? this.#settings.headers : { ...this.#settings.headers, ...request.headers };
     try {
       for (;;) {
         seen.add(current.href);
@@ -146,7 +147,7 @@ export class HttpFetcher {
     return this.#agent.destroy();
   }
 
-  #request(url: URL, headers: Readonly<Record<string, string>>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  #request(url: URL, headers: Readonly<Record<string, string>>, signal: HopSignal): Promise<Dispatcher.ResponseData> {
     return this.#agent.request({
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
@@ -156,25 +157,51 @@ export class HttpFetcher {
     });
   }
 
-  async #readBody(url: string, response: Dispatcher.ResponseData): Promise<{ body: string; bytes: number }> {
+  #readBody(url: string, response: Dispatcher.ResponseData): Promise<{ body: string; bytes: number }> {
     const cap = this.#settings.maxResponseBytes;
-    const tooLarge = () => new FetchError('too-large', url, `Response from ${url} is larger than ${cap} bytes`);
+    const stream = response.body;
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > cap) {
-      response.body.on('error', () => undefined).destroy();
-      throw tooLarge();
+      stream.on('error', () => undefined).destroy();
+      return Promise.reject(tooLarge(url, cap));
     }
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      if (bytes > cap) {
-        response.body.destroy();
-        throw tooLarge();
-      }
-      chunks.push(chunk);
-    }
-    return { body: Buffer.concat(chunks, bytes).toString('utf8'), bytes };
+    // Listeners rather than an async iterator (a promise per chunk); a body in one chunk is
+    // decoded straight from it, without a copy.
+    return new Promise((resolve, reject) => {
+      let first: Buffer | undefined;
+      let chunks: Buffer[] | undefined;
+      let bytes = 0;
+      let settled = false;
+      // Once settled, the stream has ended or is destroyed: its listeners go with it.
+      stream.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        bytes += chunk.length;
+        if (bytes > cap) {
+          settled = true;
+          stream.on('error', () => undefined).destroy();
+          reject(tooLarge(url, cap));
+          return;
+        }
+        if (first === undefined) first = chunk;
+        else (chunks ??= [first]).push(chunk);
+      });
+      stream.on('end', () => {
+        if (settled) return;
+        settled = true;
+        const whole = chunks === undefined ? first : Buffer.concat(chunks, bytes);
+        resolve({ body: whole === undefined ? '' : whole.toString('utf8'), bytes });
+      });
+      stream.on('error', (error) => {
+        if (settled) return;
+        settled = true;
+        reject(error);
+      });
+      stream.on('close', () => {
+        if (settled) return;
+        settled = true;
+        reject(new Error('The response body closed before its end'));
+      });
+    });
   }
 
   #failure(error: unknown, url: string, expired: boolean, byBudget: boolean, request: FetchRequest): unknown {
@@ -191,6 +218,10 @@ export class HttpFetcher {
     const message = error instanceof Error ? error.message : String(error);
     return new FetchError('network', url, `Could not fetch ${url}: ${message}`, { cause: error });
   }
+}
+
+function tooLarge(url: string, cap: number): FetchError {
+  return new FetchError('too-large', url, `Response from ${url} is larger than ${cap} bytes`);
 }
 
 function budgetError(url: string, cause: unknown): FetchError {

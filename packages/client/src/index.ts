@@ -23,3 +23,5 @@ export type { SsrfGuardOptions, SsrfVerdict } from './ssrf-guard.js';
 export { classifyAddress } from './classify-address.js';
 export type { AddressClass } from './classify-address.js';
 export type { DnsLookup } from './guarded-connector.js';
+export { createGuardedDispatcher } from './guarded-dispatcher.js';
+export type { GuardedDispatcherOptions } from './guarded-dispatcher.js';

@@ -80,12 +80,21 @@ export interface VastClientOptions extends SsrfGuardOptions {
    */
   readonly macroExpander?: MacroExpander;
   /**
-   * Where Error pixels go. The default sends them through the client's own guarded pool (SSRF
-   * guard, schemes, redirect cap, per-hop timeout). Pass a `RecordingBeaconTransport` to record
-   * them instead; a transport of your own is not covered by the client's SSRF guard.
-   * @defaultValue the client's guarded HTTP transport
+   * Where Error pixels go. The default is an `HttpBeaconTransport` of `@vast/tracker` over the
+   * client's own guarded pool (SSRF guard, http and https only, `maxRedirects`, `hopTimeoutMs` per
+   * request, `errorPixelRetries`), the one `client.createBeaconTransport()` builds. Pass a
+   * `RecordingBeaconTransport` to record them instead. A transport of your own is covered by the
+   * SSRF guard only if it sends through a guarded dispatcher (`createGuardedDispatcher`).
+   * @defaultValue the client's guarded `HttpBeaconTransport`
    */
   readonly errorPixelTransport?: BeaconTransport;
+  /**
+   * Retries of an Error pixel after a network error or a 5xx, with the default transport (a
+   * refused address, a 4xx or a timeout is never retried). `get` and `resolve` wait for the
+   * pixels, so retries lengthen a failed resolution by their backoff (250 ms, then doubling).
+   * @defaultValue 0
+   */
+  readonly errorPixelRetries?: number;
   /**
    * Fire the Error pixels of failed chains. When false the result still lists the failures.
    * @defaultValue true

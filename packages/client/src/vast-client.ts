@@ -1,9 +1,16 @@
 import { parseVast, type VastDocument, type VastErrorCode } from '@vast/parser';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
-import { MacroExpander, type Beacon, type BeaconOutcome, type BeaconTransport, type MacroValue } from '@vast/tracker';
+import {
+  HttpBeaconTransport,
+  MacroExpander,
+  type Beacon,
+  type BeaconOutcome,
+  type BeaconTransport,
+  type HttpBeaconTransportOptions,
+  type MacroValue,
+} from '@vast/tracker';
 import { ChainResolver, type ErrorPixelLevel, type ResolverServices } from './chain-resolver.js';
 import { VastClientConfigError } from './client-config-error.js';
-import { GuardedBeaconTransport } from './guarded-beacon-transport.js';
 import { HttpFetcher } from './http-fetcher.js';
 import { SsrfGuard } from './ssrf-guard.js';
 import type { VastClientEventMap, VastClientEventName, VastClientListener } from './vast-client-events.js';
@@ -53,6 +60,8 @@ export class VastClient {
   readonly #firePixels: boolean;
   readonly #listeners: Listeners = { resolving: new Set(), resolved: new Set(), error: new Set(), warning: new Set() };
   #beaconId = 0;
+  /** The services of calls without per-call macros, built once. */
+  #defaultServices: ResolverServices | undefined;
 
   /**
    * @param options - limits, SSRF allowances, clock, macros and Error pixel transport
@@ -83,8 +92,17 @@ export class VastClient {
       connectionsPerOrigin: this.#limits.connectionsPerOrigin,
       headers: { 'user-agent': options.userAgent ?? '@vast/client', ...options.headers },
     });
+    const pixelRetries = integer('errorPixelRetries', options.errorPixelRetries, 0, 0);
     this.#ownTransport = options.errorPixelTransport === undefined;
-    this.#transport = options.errorPixelTransport ?? new GuardedBeaconTransport(this.#fetcher);
+    this.#transport =
+      options.errorPixelTransport ??
+      this.createBeaconTransport({
+        timeoutMs: this.#limits.hopTimeoutMs,
+        retries: pixelRetries,
+        maxRedirections: this.#limits.maxRedirects,
+        userAgent: options.userAgent ?? '@vast/client',
+        ...(options.headers === undefined ? {} : { headers: options.headers }),
+      });
   }
 
   /**
@@ -144,6 +162,32 @@ export class VastClient {
   }
 
   /**
+   * Builds an `HttpBeaconTransport` of `@vast/tracker` that sends through the client's own guarded
+   * pool: every new connection is checked by the client's SSRF guard (a refused beacon fails with
+   * `network`, its message starting `SSRF_BLOCKED:`, and is not retried), with the transport's
+   * retries, timeouts and outcomes. Use it for playback beacons (impressions, quartiles, clicks).
+   * The transport does not own the pool: close it before {@link VastClient.close}.
+   *
+   * @param options - the transport's options (timeouts, retries, headers, concurrency); the
+   *   dispatcher is the client's
+   * @returns a transport over the client's guarded pool, on the client's clock unless
+   *   `options.time` says otherwise
+   * @example
+   * ```ts
+   * const beacons = client.createBeaconTransport({ retries: 2, timeoutMs: 2000 });
+   * const { inline, wrappers } = result.ads[0]!;
+   * const tracking = trackingSetFromAds(inline, [...wrappers].reverse());
+   * const tracker = new Tracker({ tracking, transport: beacons, time });
+   * // ... playback ...
+   * await beacons.close();
+   * await client.close();
+   * ```
+   */
+  createBeaconTransport(options: Omit<HttpBeaconTransportOptions, 'dispatcher'> = {}): HttpBeaconTransport {
+    return new HttpBeaconTransport({ time: this.#time, ...options, dispatcher: this.#fetcher.dispatcher });
+  }
+
+  /**
    * Waits for Error pixels in flight, then closes the pool (idle sockets at once).
    *
    * @returns when every socket is closed
@@ -155,8 +199,15 @@ export class VastClient {
   }
 
   #start(options: VastRequestOptions): ChainResolver {
-    const macros = options.macros === undefined ? this.#macros : { ...this.#macros, ...options.macros };
-    const services: ResolverServices = {
+    const services =
+      options.macros === undefined
+        ? (this.#defaultServices ??= this.#services(this.#macros))
+        : this.#services({ ...this.#macros, ...options.macros });
+    return new ChainResolver(services, options);
+  }
+
+  #services(macros: Readonly<Record<string, MacroValue>>): ResolverServices {
+    return {
       fetcher: this.#fetcher,
       time: this.#time,
       maxWrapperDepth: this.#limits.maxWrapperDepth,
@@ -165,9 +216,9 @@ export class VastClient {
       strict: this.#strict,
       expandUrl: (template) => this.#expander.expand(template, { values: macros }),
       fireErrorPixels: (levels, code) => this.#fireErrorPixels(levels, code, macros),
+      listens: (name) => this.#listeners[name].size > 0,
       emit: (name, event) => this.#emit(name, event),
     };
-    return new ChainResolver(services, { signal: options.signal, headers: options.headers });
   }
 
   async #fireErrorPixels(

@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import type { Beacon, BeaconRequestContext } from './beacon.js';
 import { parseBeaconUrl, type BeaconFailureReason, type BeaconOutcome } from './beacon-outcome.js';
@@ -35,9 +35,22 @@ export interface HttpBeaconTransportOptions {
   readonly maxConcurrent?: number;
   /** Most beacons waiting; beyond that they are dropped with `queue-full`. @defaultValue 10000 */
   readonly maxQueued?: number;
-  /** Keep-alive connections per origin. @defaultValue 16 */
+  /**
+   * The undici dispatcher the beacons go through, e.g. one whose connector refuses private
+   * addresses (`createGuardedDispatcher` of `@vast/client`). The caller owns it: the transport
+   * never closes it, so close it yourself after {@link HttpBeaconTransport.close}. When given,
+   * `connectionsPerOrigin` and `keepAliveTimeoutMs` do not apply (they configure the transport's
+   * own Agent) and the connect timeout is the dispatcher's.
+   * @defaultValue an undici `Agent` of the transport's own, closed by `close()`
+   */
+  readonly dispatcher?: Dispatcher;
+  /** Keep-alive connections per origin (of the transport's own Agent). @defaultValue 16 */
   readonly connectionsPerOrigin?: number;
-  /** How long an idle keep-alive connection stays open, in milliseconds. @defaultValue 4000 */
+  /**
+   * How long an idle keep-alive connection stays open, in milliseconds (of the transport's own
+   * Agent).
+   * @defaultValue 4000
+   */
   readonly keepAliveTimeoutMs?: number;
   /**
    * Redirects followed per beacon (pixels often redirect once); only to http or https URLs.
@@ -69,7 +82,11 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
 
 const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
-const NON_RETRYABLE_CODES: ReadonlySet<string> = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
+/**
+ * Errors that would happen again: bad arguments, and a connection refused by an SSRF guard
+ * (`SSRF_BLOCKED`, the code of `@vast/client`'s `SsrfBlockedError`): the address stays refused.
+ */
+const NON_RETRYABLE_CODES: ReadonlySet<string> = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'SSRF_BLOCKED']);
 
 /** The SSAI headers of a device context. */
 function deviceHeaders(context: BeaconRequestContext | undefined): Record<string, string> {
@@ -101,7 +118,9 @@ export class HttpBeaconTransport implements BeaconTransport {
   readonly #backoffClock: TimeProvider;
   /** A caller-given clock also times the requests out; otherwise undici's timers do. */
   readonly #time: TimeProvider | undefined;
-  readonly #agent: Agent;
+  readonly #dispatcher: Dispatcher;
+  /** Whether the dispatcher is the transport's own (closed by `close()`). */
+  readonly #ownsDispatcher: boolean;
   readonly #maxRedirections: number;
   readonly #timeoutMs: number;
   readonly #retries: number;
@@ -134,12 +153,15 @@ export class HttpBeaconTransport implements BeaconTransport {
     this.#context = options.requestContext;
     this.#maxConcurrent = options.maxConcurrent ?? 32;
     this.#maxQueued = options.maxQueued ?? 10_000;
-    this.#agent = new Agent({
-      connections: options.connectionsPerOrigin ?? 16,
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4000,
-      pipelining: 1,
-      connect: { timeout: this.#timeoutMs },
-    });
+    this.#ownsDispatcher = options.dispatcher === undefined;
+    this.#dispatcher =
+      options.dispatcher ??
+      new Agent({
+        connections: options.connectionsPerOrigin ?? 16,
+        keepAliveTimeout: options.keepAliveTimeoutMs ?? 4000,
+        pipelining: 1,
+        connect: { timeout: this.#timeoutMs },
+      });
     this.#maxRedirections = options.maxRedirections ?? 3;
   }
 
@@ -189,13 +211,14 @@ export class HttpBeaconTransport implements BeaconTransport {
   }
 
   /**
-   * Stops taking beacons, waits for those in flight or queued, then closes the connections.
+   * Stops taking beacons, waits for those in flight or queued, then closes the connections of
+   * the transport's own Agent. A dispatcher passed in `options.dispatcher` is left open.
    * @returns when everything is settled and closed
    */
   async close(): Promise<void> {
     this.#closed = true;
     await this.flush();
-    await this.#agent.close();
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
   async #run(beacon: Beacon, url: URL, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
@@ -280,7 +303,7 @@ export class HttpBeaconTransport implements BeaconTransport {
       let target = url;
       let status = 0;
       for (let hop = 0; ; hop++) {
-        const response = await this.#agent.request({
+        const response = await this.#dispatcher.request({
           origin: target.origin,
           path: `${target.pathname}${target.search}`,
           method: 'GET',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockAdServer, type MockAdServer, type MockRoute } from '@vast/testkit';
 import { SimulatedTimeProvider } from '@vast/time';
+import { Agent, buildConnector } from 'undici';
 import { HttpBeaconTransport, type Beacon, type HttpBeaconTransportOptions } from '../src/index.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -247,5 +248,57 @@ describe('HttpBeaconTransport: policy, concurrency, flush and close', () => {
     await s.waitFor((r) => r.path === '/fail');
     backoff.abort();
     expect(await failing).toMatchObject({ kind: 'failed', reason: 'aborted', attempts: 1 });
+  });
+});
+
+describe('HttpBeaconTransport over a dispatcher of the caller', () => {
+  function agentWithConnector(refuse: (hostname: string) => boolean): { agent: Agent; connections: string[] } {
+    const connections: string[] = [];
+    const connect = buildConnector({});
+    const agent = new Agent({
+      connect: (options, callback) => {
+        connections.push(options.hostname);
+        if (refuse(options.hostname)) {
+          callback(Object.assign(new Error(`refused ${options.hostname}`), { code: 'SSRF_BLOCKED' }), null);
+          return;
+        }
+        connect(options, callback);
+      },
+    });
+    cleanup.push(() => agent.close());
+    return { agent, connections };
+  }
+
+  it('sends beacons through the given dispatcher and leaves it open on close()', async () => {
+    const s = await server({ '/imp': { status: 200 } });
+    const { agent, connections } = agentWithConnector(() => false);
+    const t = new HttpBeaconTransport({ dispatcher: agent });
+    expect(await t.send(beacon(s.url('/imp')))).toMatchObject({ kind: 'sent', status: 200, attempts: 1 });
+    expect(connections).toEqual(['127.0.0.1']);
+    await t.close();
+    expect(agent.closed).toBe(false);
+    const after = await agent.request({ origin: s.origin, path: '/imp', method: 'GET' });
+    await after.body.dump();
+    expect(after.statusCode).toBe(200);
+    expect(s.received()).toHaveLength(2);
+  });
+
+  it('closes an Agent of its own', async () => {
+    const s = await server({ '/imp': { status: 200 } });
+    const t = new HttpBeaconTransport();
+    await t.send(beacon(s.url('/imp')));
+    await t.close();
+    expect(await t.send(beacon(s.url('/imp')))).toMatchObject({ kind: 'dropped', reason: 'transport-closed' });
+  });
+
+  it('does not retry a connection refused by an SSRF guard, and nothing reaches the server', async () => {
+    const s = await server({ '/imp': { status: 200 } });
+    const { agent, connections } = agentWithConnector(() => true);
+    const t = transport({ dispatcher: agent, retries: 3 });
+    const outcome = await t.send(beacon(s.url('/imp')));
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'network', attempts: 1 });
+    expect(outcome.kind === 'failed' && outcome.message).toBe('SSRF_BLOCKED: refused 127.0.0.1');
+    expect(connections).toEqual(['127.0.0.1']);
+    expect(s.received()).toHaveLength(0);
   });
 });
