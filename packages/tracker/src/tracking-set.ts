@@ -1,20 +1,10 @@
+import type { Offset } from '@vast/parser';
+
 /**
  * Where a `progress` event fires: a time from the start of the creative, or a share of its
- * duration. The same shape as the `Offset` of `@vast/parser`.
+ * duration. It is the parser's `Offset`, so a parsed tracking event feeds the tracker unchanged.
  */
-export type ProgressOffset =
-  | {
-      /** A time from the start. */
-      readonly type: 'time';
-      /** Seconds from the start. */
-      readonly seconds: number;
-    }
-  | {
-      /** A share of the duration. */
-      readonly type: 'percent';
-      /** Percent of the duration, 0 to 100. */
-      readonly percent: number;
-    };
+export type ProgressOffset = Offset;
 
 /** One tracking URL of an event (the `<Tracking>` element); structurally a parser `TrackingEvent`. */
 export interface TrackingUrl {
