@@ -15,9 +15,14 @@ import { QuartileTracker, type QuartileUnavailableReason } from './quartile-trac
 import {
   SESSION_JSON_VERSION,
   decodeSessionJson,
+  encodeEvent,
+  encodeOffset,
+  type DecodedSession,
+  type PlaybackEventJson,
   type PlaybackSessionJson,
-  type SessionMode,
+  type ProgressOffsetJson,
 } from './session-json.js';
+import type { SessionMode } from './session-mode.js';
 
 /** Options of {@link PlaybackSession}. */
 export interface PlaybackSessionOptions {
@@ -140,6 +145,9 @@ export class PlaybackSession {
   #position = 0;
   #tracker: QuartileTracker;
   #events: PlaybackEvent[] = [];
+  // The log as toJSON writes it, encoded once per event (events never change once logged).
+  #eventsJson: PlaybackEventJson[] = [];
+  #offsetsJson: readonly ProgressOffsetJson[] | undefined;
 
   /**
    * @param options - ids, provider, mode, config snapshot, duration, progress offsets and the clock
@@ -187,7 +195,7 @@ export class PlaybackSession {
     return session;
   }
 
-  #restore(data: PlaybackSessionJson): void {
+  #restore(data: DecodedSession): void {
     this.#config = data.config;
     this.#createdAt = data.createdAt;
     this.#status = data.status;
@@ -199,6 +207,8 @@ export class PlaybackSession {
       maxPosition: data.maxPosition,
     });
     this.#events = [...data.events];
+    this.#eventsJson = [];
+    this.#offsetsJson = undefined;
   }
 
   /** The config snapshot (frozen plain JSON). */
@@ -331,6 +341,7 @@ export class PlaybackSession {
       throw new IllegalTransitionError(this.#status, this.#status, 'setDuration', ['created', 'loading']);
     }
     this.#tracker = new QuartileTracker({ duration, progressOffsets: this.#tracker.progressOffsets });
+    this.#offsetsJson = undefined;
   }
 
   /**
@@ -520,12 +531,17 @@ export class PlaybackSession {
   }
 
   /**
-   * The session as JSON (format version {@link SESSION_JSON_VERSION}); `JSON.stringify(session)`
-   * calls it. Keys come in a fixed order, so equal sessions give equal bytes.
+   * The session as JSON (format version {@link SESSION_JSON_VERSION}, see
+   * {@link PlaybackSessionJson}); `JSON.stringify(session)` calls it. Keys come in a fixed order,
+   * so equal sessions give equal bytes. Each event is encoded once, when first written, and reused.
    *
-   * @returns the plain JSON object
+   * @returns the plain JSON object (its arrays are copies; the tuples in them are frozen)
    */
   toJSON(): PlaybackSessionJson {
+    const events = this.#events;
+    const encoded = this.#eventsJson;
+    for (let i = encoded.length; i < events.length; i++) encoded.push(encodeEvent(events[i] as PlaybackEvent, this.#createdAt));
+    this.#offsetsJson ??= Object.freeze(this.#tracker.progressOffsets.map(encodeOffset));
     return {
       version: SESSION_JSON_VERSION,
       id: this.id,
@@ -534,14 +550,12 @@ export class PlaybackSession {
       provider: this.provider,
       mode: this.mode,
       config: this.#config,
-      status: this.#status,
-      createdAt: this.createdAt,
+      createdAt: this.#createdAt,
       loadedAt: this.#loadedAt,
       duration: this.#tracker.duration,
       position: this.#position,
-      maxPosition: this.#tracker.maxPosition,
-      progressOffsets: this.#tracker.progressOffsets,
-      events: this.#events.slice(),
+      offsets: this.#offsetsJson,
+      events: encoded.slice(),
     };
   }
 
