@@ -100,6 +100,9 @@ export interface PlaybackTimingSummary {
   readonly playingMs: number | null;
 }
 
+/** The key under which {@link PlaybackSession.fromJSON} hands decoded data to the constructor. */
+const RESTORED: unique symbol = Symbol('restored session');
+
 /** A non-empty string, or the error for `name`. */
 function requireString(value: unknown, name: string, allowEmpty: boolean): string {
   if (typeof value !== 'string' || (!allowEmpty && value === '')) {
@@ -157,11 +160,32 @@ export class PlaybackSession {
    *   plain JSON, naming the path (e.g. `config.tracker.timeout`)
    */
   constructor(options: PlaybackSessionOptions) {
+    const restored = (options as { readonly [RESTORED]?: DecodedSession })[RESTORED];
+    this.#time = options.time;
+    if (restored !== undefined) {
+      // From fromJSON: the data is checked, canonical and frozen (its event array is ours).
+      this.id = restored.id;
+      this.adId = restored.adId;
+      this.creativeId = restored.creativeId;
+      this.provider = restored.provider;
+      this.mode = restored.mode;
+      this.#config = restored.config;
+      this.#tracker = new QuartileTracker({
+        duration: restored.duration,
+        progressOffsets: restored.progressOffsets,
+        maxPosition: restored.maxPosition,
+      });
+      this.#createdAt = restored.createdAt;
+      this.#status = restored.status;
+      this.#loadedAt = restored.loadedAt;
+      this.#position = restored.position;
+      this.#events = restored.events;
+      return;
+    }
     this.id = requireString(options.id, 'id', false);
     this.adId = requireString(options.adId, 'adId', true);
     this.creativeId = options.creativeId == null ? null : requireString(options.creativeId, 'creativeId', true);
     this.provider = requireString(options.provider ?? 'global', 'provider', true);
-    this.#time = options.time;
     this.mode = options.mode ?? (options.time.kind === 'simulated' ? 'headless' : 'real');
     this.#config = cloneJson(options.config ?? {}, ['config']);
     this.#tracker = new QuartileTracker({ duration: options.duration ?? null, progressOffsets: options.progressOffsets ?? [] });
@@ -179,36 +203,13 @@ export class PlaybackSession {
    *   bad value, e.g. `events[3].clockTime`
    */
   static fromJSON(json: unknown, options: PlaybackSessionRestoreOptions): PlaybackSession {
-    const data = decodeSessionJson(json);
-    const session = new PlaybackSession({
-      id: data.id,
-      adId: data.adId,
-      creativeId: data.creativeId,
-      provider: data.provider,
-      mode: data.mode,
-      config: null,
-      // The real tracker is built once, by #restore, with the furthest position reached.
-      duration: null,
+    const restore: PlaybackSessionOptions & { readonly [RESTORED]: DecodedSession } = {
+      id: '',
+      adId: '',
       time: options.time,
-    });
-    session.#restore(data);
-    return session;
-  }
-
-  #restore(data: DecodedSession): void {
-    this.#config = data.config;
-    this.#createdAt = data.createdAt;
-    this.#status = data.status;
-    this.#loadedAt = data.loadedAt;
-    this.#position = data.position;
-    this.#tracker = new QuartileTracker({
-      duration: data.duration,
-      progressOffsets: data.progressOffsets,
-      maxPosition: data.maxPosition,
-    });
-    this.#events = [...data.events];
-    this.#eventsJson = [];
-    this.#offsetsJson = undefined;
+      [RESTORED]: decodeSessionJson(json),
+    };
+    return new PlaybackSession(restore);
   }
 
   /** The config snapshot (frozen plain JSON). */

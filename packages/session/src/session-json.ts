@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IllegalTransitionError } from './illegal-transition-error.js';
 import { InvalidSessionJsonError, formatJsonPath, type SessionJsonIssue } from './invalid-session-json-error.js';
 import { fastArray, isMedia, isNumber, isObject, keyCount, nullableMedia, nullableNumber, plusZero, valueAt } from './json-checks.js';
-import { NOT_JSON, cloneJson, tryCloneJson, type JsonValue } from './json-value.js';
+import { NOT_JSON, cloneJson, freezeParsedJson, tryCloneJson, type JsonValue } from './json-value.js';
 import {
   PLAYBACK_EVENT_TYPES,
   type BasicPlaybackEventType,
@@ -183,7 +183,8 @@ export interface DecodedSession {
   readonly position: number;
   readonly maxPosition: number | null;
   readonly progressOffsets: readonly ProgressOffset[];
-  readonly events: readonly PlaybackEvent[];
+  /** The frozen events, in an array the receiver owns (the session appends to it). */
+  readonly events: PlaybackEvent[];
 }
 
 const V2_KEYS = 13;
@@ -210,7 +211,7 @@ function furthestMark(events: readonly PlaybackEvent[]): number | null {
   return furthest;
 }
 
-function fastDecodeV2(o: Record<string, unknown>): Omit<DecodedSession, 'status'> | undefined {
+function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSession | undefined {
   if (keyCount(o) !== V2_KEYS) return undefined;
   const { id, adId, creativeId, provider, mode, createdAt, loadedAt, duration, position, events: rawEvents } = o;
   if (
@@ -229,7 +230,8 @@ function fastDecodeV2(o: Record<string, unknown>): Omit<DecodedSession, 'status'
   ) {
     return undefined;
   }
-  const config = tryCloneJson(o['config']);
+  // A value we parsed ourselves is plain JSON that nobody else holds: freeze it where it is.
+  const config = owned ? freezeParsedJson(o['config']) : tryCloneJson(o['config']);
   if (config === NOT_JSON) return undefined;
   const progressOffsets = fastArray(o['offsets'], fastOffsetV2);
   if (progressOffsets === undefined) return undefined;
@@ -283,13 +285,14 @@ function fastDecodeV2(o: Record<string, unknown>): Omit<DecodedSession, 'status'
     provider,
     mode,
     config,
+    status: statusFromLog(loadedAt, events, 2),
     createdAt: createdAt + 0,
     loadedAt: plusZero(loadedAt),
     duration: plusZero(duration),
     position: position + 0,
     maxPosition: furthestMark(events),
     progressOffsets: Object.freeze(progressOffsets),
-    events: Object.freeze(events),
+    events,
   };
 }
 
@@ -395,7 +398,7 @@ function fromV1(input: Record<string, unknown>): DecodedSession {
       json.maxPosition,
     );
   }
-  return { ...json, status };
+  return { ...json, status, events: [...json.events] };
 }
 
 /**
@@ -421,6 +424,5 @@ export function decodeSessionJson(input: unknown): DecodedSession {
   }
   if (!isObject(value)) explain(value);
   if (value['version'] === 1) return fromV1(value);
-  const data = (value['version'] === SESSION_JSON_VERSION ? fastDecodeV2(value) : undefined) ?? explain(value);
-  return { ...data, status: statusFromLog(data.loadedAt, data.events, 2) };
+  return (value['version'] === SESSION_JSON_VERSION ? fastDecodeV2(value, value !== input) : undefined) ?? explain(value);
 }

@@ -64,6 +64,18 @@ describe('session JSON', () => {
     expect(PlaybackSession.fromJSON(v2Text, { time }).toJSON()).toEqual(JSON.parse(v2Text));
   });
 
+  it('from text, freezes the config it parsed and writes -0 as 0, as from a parsed object', () => {
+    const text = JSON.stringify({ ...v2(), config: { a: 1, b: [2, { c: 'x' }] } }).replace('"a":1', '"a":-0').replace('[2,', '[-0,');
+    const config = PlaybackSession.fromJSON(text, { time }).config as { a: number; b: [number, { c: string }] };
+    expect(Object.is(config.a, 0)).toBe(true);
+    expect(Object.is(config.b[0], 0)).toBe(true);
+    expect(Object.isFrozen(config) && Object.isFrozen(config.b) && Object.isFrozen(config.b[1])).toBe(true);
+    expect(PlaybackSession.fromJSON(text, { time }).toJSON()).toEqual(PlaybackSession.fromJSON(JSON.parse(text), { time }).toJSON());
+    const scalar = PlaybackSession.fromJSON(JSON.stringify({ ...v2(), config: 0 }).replace('"config":0', '"config":-0'), { time });
+    expect(Object.is(scalar.config, 0)).toBe(true);
+    expect(PlaybackSession.fromJSON(JSON.stringify({ ...v2(), config: 'text' }), { time }).config).toBe('text');
+  });
+
   it('keeps fractional clock times exact: a difference that does not add back is written as [epoch ms]', () => {
     // A clock that reads these epoch ms in turn (the simulated clock never produces such times).
     const readings = [-1.3178584386212577, 0.00015835031314424608, 1.5];
