@@ -117,15 +117,8 @@ export const playbackSessionJsonSchema: z.ZodType<PlaybackSessionJson, unknown> 
 
 // ---- writing ----
 
-/**
- * A clock time as format version 2 writes it.
- *
- * @param clockTime - epoch ms
- * @param createdAt - the session's creation time
- * @returns the ms after `createdAt`, or `[clockTime]` when that would not add back exactly
- * @internal
- */
-export function encodeClock(clockTime: number, createdAt: number): ClockTimeJson {
+/** A clock time as format version 2 writes it: ms after `createdAt`, or `[clockTime]` when that would not add back exactly. */
+function encodeClock(clockTime: number, createdAt: number): ClockTimeJson {
   const after = clockTime - createdAt;
   return createdAt + after === clockTime ? after : Object.freeze([clockTime] as const);
 }
