@@ -293,30 +293,35 @@ function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSessio
 
 const EVENT_SLOTS = ['type', 'media time', 'clock time'];
 
+/** One problem, with its path still as segments (to look up the bad value). */
+interface RawIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
 /** Turns zod issues into ours; for an event tuple, checks it against the tuple of its own type. */
-function toIssues(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: readonly PropertyKey[]): SessionJsonIssue[] {
-  const out: SessionJsonIssue[] = [];
+function toIssues(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: readonly PropertyKey[]): RawIssue[] {
+  const out: RawIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && path.length === 2 && path[0] === 'events') {
+      // A union of tuples: say what is wrong with the tuple of the event's own type.
       const tuple = valueAt(input, path);
       const type: unknown = Array.isArray(tuple) ? (tuple as unknown[])[0] : undefined;
       if (typeof type === 'string' && EVENT_TYPES.has(type)) {
         const schema = type === 'progress' || type === 'interruption' || type === 'error' ? EVENT_TUPLES[type] : EVENT_TUPLES.basic;
         out.push(...toIssues(schema.safeParse(tuple).error?.issues ?? [], input, path));
-        continue;
+      } else if (Array.isArray(tuple)) {
+        out.push({ path: [...path, 0], message: `type: not an event type (one of ${PLAYBACK_EVENT_TYPES.join(', ')})` });
+      } else {
+        out.push({ path, message: 'expected an event tuple [type, mediaTime, clock, ...fields]' });
       }
-      out.push(
-        Array.isArray(tuple)
-          ? { path: formatJsonPath([...path, 0]), message: `type: not an event type (one of ${PLAYBACK_EVENT_TYPES.join(', ')})` }
-          : { path: formatJsonPath(path), message: 'expected an event tuple [type, mediaTime, clock, ...fields]' },
-      );
       continue;
     }
-    let message = issue.message;
-    if (issue.code === 'invalid_union') message = 'expected ms after createdAt (a number) or [epoch ms]';
+    // The only other union is the clock time.
+    const message = issue.code === 'invalid_union' ? 'expected ms after createdAt (a number) or [epoch ms]' : issue.message;
     const slot = path.length === 3 && path[0] === 'events' ? EVENT_SLOTS[path[2] as number] : undefined;
-    out.push({ path: formatJsonPath(path), message: slot === undefined ? message : `${slot}: ${message}` });
+    out.push({ path, message: slot === undefined ? message : `${slot}: ${message}` });
   }
   return out;
 }
@@ -337,27 +342,13 @@ function explain(input: unknown): never {
     const issues = toIssues(result.error.issues, input, []);
     const first = issues[0];
     throw new InvalidSessionJsonError(
-      issues,
-      first === undefined ? undefined : valueAt(input, pathOf(result.error.issues, input)),
+      issues.map((issue): SessionJsonIssue => ({ path: formatJsonPath(issue.path), message: issue.message })),
+      first === undefined ? undefined : valueAt(input, first.path),
       { cause: result.error },
     );
   }
   // zod accepted what the fast path refused: a gap between the two checks.
   throw new InvalidSessionJsonError([{ path: '(root)', message: 'session JSON could not be decoded' }]);
-}
-
-/** The path of the first problem, as segments (for the value shown in the message). */
-function pathOf(issues: readonly z.core.$ZodIssue[], input: unknown): PropertyKey[] {
-  const first = issues[0];
-  if (first === undefined) return [];
-  const path = [...first.path];
-  if (first.code !== 'invalid_union' || path.length !== 2 || path[0] !== 'events') return path;
-  const tuple = valueAt(input, path);
-  const type: unknown = Array.isArray(tuple) ? (tuple as unknown[])[0] : undefined;
-  if (!Array.isArray(tuple)) return path;
-  if (typeof type !== 'string' || !EVENT_TYPES.has(type)) return [...path, 0];
-  const schema = type === 'progress' || type === 'interruption' || type === 'error' ? EVENT_TUPLES[type] : EVENT_TUPLES.basic;
-  return [...path, ...(schema.safeParse(tuple).error?.issues[0]?.path ?? [])];
 }
 
 /** The status the log leads to, or the error naming the first event that cannot follow. */
