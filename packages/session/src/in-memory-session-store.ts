@@ -23,7 +23,7 @@ export interface InMemorySessionStoreOptions {
  */
 export class InMemorySessionStore implements SessionStore {
   readonly #time: TimeProvider;
-  readonly #snapshots = new Map<string, PlaybackSessionJson>();
+  readonly #snapshots = new Map<string, { readonly status: PlaybackStatus; readonly json: PlaybackSessionJson }>();
 
   /**
    * @param options - the clock for sessions read back
@@ -48,7 +48,7 @@ export class InMemorySessionStore implements SessionStore {
   get(id: string, options: SessionStoreOperationOptions = {}): Promise<PlaybackSession | undefined> {
     return this.#run(options, () => {
       const snapshot = this.#snapshots.get(id);
-      return snapshot === undefined ? undefined : PlaybackSession.fromJSON(snapshot, { time: this.#time });
+      return snapshot === undefined ? undefined : PlaybackSession.fromJSON(snapshot.json, { time: this.#time });
     });
   }
 
@@ -62,7 +62,7 @@ export class InMemorySessionStore implements SessionStore {
    */
   put(session: PlaybackSession, options: SessionStoreOperationOptions = {}): Promise<void> {
     return this.#run(options, () => {
-      this.#snapshots.set(session.id, session.toJSON());
+      this.#snapshots.set(session.id, { status: session.status, json: session.toJSON() });
     });
   }
 
@@ -90,7 +90,7 @@ export class InMemorySessionStore implements SessionStore {
     return this.#run(options, () =>
       [...this.#snapshots.values()]
         .filter((snapshot) => snapshot.status === status)
-        .map((snapshot) => PlaybackSession.fromJSON(snapshot, { time: this.#time })),
+        .map((snapshot) => PlaybackSession.fromJSON(snapshot.json, { time: this.#time })),
     );
   }
 

@@ -34,7 +34,10 @@ export type {
   PlaybackTimingSummary,
 } from './playback-session.js';
 export { SESSION_JSON_VERSION, playbackSessionJsonSchema } from './session-json.js';
-export type { PlaybackSessionJson, SessionMode } from './session-json.js';
+export type { ClockTimeJson, PlaybackEventJson, PlaybackSessionJson, ProgressOffsetJson } from './session-json.js';
+export type { SessionMode } from './session-mode.js';
+export { playbackSessionJsonV1Schema } from './session-json-v1.js';
+export type { PlaybackSessionJsonV1 } from './session-json-v1.js';
 export { replay } from './replay.js';
 export type { ReplayContext, ReplayHandler, ReplayOptions, ReplayResult, ReplayVisitor } from './replay.js';
 export type { SessionStore, SessionStoreOperationOptions } from './session-store.js';

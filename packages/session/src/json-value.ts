@@ -53,6 +53,25 @@ export function tryCloneJson(value: unknown): JsonValue | typeof NOT_JSON {
   }
 }
 
+/**
+ * Freezes, in place, a value that `JSON.parse` just returned and nobody else holds (so it is plain
+ * JSON already), turning `-0` into `0` as {@link tryCloneJson} does.
+ *
+ * @param value - the output of `JSON.parse`
+ * @returns the same value, deeply frozen
+ * @internal
+ */
+export function freezeParsedJson(value: unknown): JsonValue {
+  if (typeof value !== 'object' || value === null) return value === 0 ? 0 : (value as JsonValue);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (typeof item === 'object' && item !== null) freezeParsedJson(item);
+    else if (item === 0) record[key] = 0;
+  }
+  return Object.freeze(value) as JsonValue;
+}
+
 /** The path and value of the first part of `value` that is not plain JSON. */
 function findNonJson(value: unknown, path: PropertyKey[]): { path: PropertyKey[]; value: unknown } | undefined {
   if (typeof value === 'object' && value !== null) {

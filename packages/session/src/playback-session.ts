@@ -15,9 +15,14 @@ import { QuartileTracker, type QuartileUnavailableReason } from './quartile-trac
 import {
   SESSION_JSON_VERSION,
   decodeSessionJson,
+  encodeEvent,
+  encodeOffset,
+  type DecodedSession,
+  type PlaybackEventJson,
   type PlaybackSessionJson,
-  type SessionMode,
+  type ProgressOffsetJson,
 } from './session-json.js';
+import type { SessionMode } from './session-mode.js';
 
 /** Options of {@link PlaybackSession}. */
 export interface PlaybackSessionOptions {
@@ -95,6 +100,9 @@ export interface PlaybackTimingSummary {
   readonly playingMs: number | null;
 }
 
+/** The key under which {@link PlaybackSession.fromJSON} hands decoded data to the constructor. */
+const RESTORED: unique symbol = Symbol('restored session');
+
 /** A non-empty string, or the error for `name`. */
 function requireString(value: unknown, name: string, allowEmpty: boolean): string {
   if (typeof value !== 'string' || (!allowEmpty && value === '')) {
@@ -140,6 +148,9 @@ export class PlaybackSession {
   #position = 0;
   #tracker: QuartileTracker;
   #events: PlaybackEvent[] = [];
+  // The log as toJSON writes it, encoded once per event (events never change once logged).
+  #eventsJson: PlaybackEventJson[] = [];
+  #offsetsJson: readonly ProgressOffsetJson[] | undefined;
 
   /**
    * @param options - ids, provider, mode, config snapshot, duration, progress offsets and the clock
@@ -149,11 +160,32 @@ export class PlaybackSession {
    *   plain JSON, naming the path (e.g. `config.tracker.timeout`)
    */
   constructor(options: PlaybackSessionOptions) {
+    const restored = (options as { readonly [RESTORED]?: DecodedSession })[RESTORED];
+    this.#time = options.time;
+    if (restored !== undefined) {
+      // From fromJSON: the data is checked, canonical and frozen (its event array is ours).
+      this.id = restored.id;
+      this.adId = restored.adId;
+      this.creativeId = restored.creativeId;
+      this.provider = restored.provider;
+      this.mode = restored.mode;
+      this.#config = restored.config;
+      this.#tracker = new QuartileTracker({
+        duration: restored.duration,
+        progressOffsets: restored.progressOffsets,
+        maxPosition: restored.maxPosition,
+      });
+      this.#createdAt = restored.createdAt;
+      this.#status = restored.status;
+      this.#loadedAt = restored.loadedAt;
+      this.#position = restored.position;
+      this.#events = restored.events;
+      return;
+    }
     this.id = requireString(options.id, 'id', false);
     this.adId = requireString(options.adId, 'adId', true);
     this.creativeId = options.creativeId == null ? null : requireString(options.creativeId, 'creativeId', true);
     this.provider = requireString(options.provider ?? 'global', 'provider', true);
-    this.#time = options.time;
     this.mode = options.mode ?? (options.time.kind === 'simulated' ? 'headless' : 'real');
     this.#config = cloneJson(options.config ?? {}, ['config']);
     this.#tracker = new QuartileTracker({ duration: options.duration ?? null, progressOffsets: options.progressOffsets ?? [] });
@@ -171,34 +203,13 @@ export class PlaybackSession {
    *   bad value, e.g. `events[3].clockTime`
    */
   static fromJSON(json: unknown, options: PlaybackSessionRestoreOptions): PlaybackSession {
-    const data = decodeSessionJson(json);
-    const session = new PlaybackSession({
-      id: data.id,
-      adId: data.adId,
-      creativeId: data.creativeId,
-      provider: data.provider,
-      mode: data.mode,
-      config: null,
-      // The real tracker is built once, by #restore, with the furthest position reached.
-      duration: null,
+    const restore: PlaybackSessionOptions & { readonly [RESTORED]: DecodedSession } = {
+      id: '',
+      adId: '',
       time: options.time,
-    });
-    session.#restore(data);
-    return session;
-  }
-
-  #restore(data: PlaybackSessionJson): void {
-    this.#config = data.config;
-    this.#createdAt = data.createdAt;
-    this.#status = data.status;
-    this.#loadedAt = data.loadedAt;
-    this.#position = data.position;
-    this.#tracker = new QuartileTracker({
-      duration: data.duration,
-      progressOffsets: data.progressOffsets,
-      maxPosition: data.maxPosition,
-    });
-    this.#events = [...data.events];
+      [RESTORED]: decodeSessionJson(json),
+    };
+    return new PlaybackSession(restore);
   }
 
   /** The config snapshot (frozen plain JSON). */
@@ -331,6 +342,7 @@ export class PlaybackSession {
       throw new IllegalTransitionError(this.#status, this.#status, 'setDuration', ['created', 'loading']);
     }
     this.#tracker = new QuartileTracker({ duration, progressOffsets: this.#tracker.progressOffsets });
+    this.#offsetsJson = undefined;
   }
 
   /**
@@ -520,12 +532,17 @@ export class PlaybackSession {
   }
 
   /**
-   * The session as JSON (format version {@link SESSION_JSON_VERSION}); `JSON.stringify(session)`
-   * calls it. Keys come in a fixed order, so equal sessions give equal bytes.
+   * The session as JSON (format version {@link SESSION_JSON_VERSION}, see
+   * {@link PlaybackSessionJson}); `JSON.stringify(session)` calls it. Keys come in a fixed order,
+   * so equal sessions give equal bytes. Each event is encoded once, when first written, and reused.
    *
-   * @returns the plain JSON object
+   * @returns the plain JSON object (its arrays are copies; the tuples in them are frozen)
    */
   toJSON(): PlaybackSessionJson {
+    const events = this.#events;
+    const encoded = this.#eventsJson;
+    for (let i = encoded.length; i < events.length; i++) encoded.push(encodeEvent(events[i] as PlaybackEvent, this.#createdAt));
+    this.#offsetsJson ??= Object.freeze(this.#tracker.progressOffsets.map(encodeOffset));
     return {
       version: SESSION_JSON_VERSION,
       id: this.id,
@@ -534,14 +551,12 @@ export class PlaybackSession {
       provider: this.provider,
       mode: this.mode,
       config: this.#config,
-      status: this.#status,
-      createdAt: this.createdAt,
+      createdAt: this.#createdAt,
       loadedAt: this.#loadedAt,
       duration: this.#tracker.duration,
       position: this.#position,
-      maxPosition: this.#tracker.maxPosition,
-      progressOffsets: this.#tracker.progressOffsets,
-      events: this.#events.slice(),
+      offsets: this.#offsetsJson,
+      events: encoded.slice(),
     };
   }
 

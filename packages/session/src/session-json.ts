@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { InvalidSessionJsonError, formatJsonPath, type SessionJsonIssue } from './invalid-session-json-error.js';
 import { IllegalTransitionError } from './illegal-transition-error.js';
-import { NOT_JSON, cloneJson, tryCloneJson, type JsonValue } from './json-value.js';
+import { InvalidSessionJsonError, formatJsonPath, type SessionJsonIssue } from './invalid-session-json-error.js';
+import { fastArray, isMedia, isNumber, isObject, keyCount, nullableMedia, nullableNumber, plusZero, valueAt } from './json-checks.js';
+import { NOT_JSON, cloneJson, freezeParsedJson, tryCloneJson, type JsonValue } from './json-value.js';
 import {
   PLAYBACK_EVENT_TYPES,
   type BasicPlaybackEventType,
@@ -9,21 +10,42 @@ import {
   type PlaybackEventType,
   type ProgressOffset,
 } from './playback-event.js';
-import { PLAYBACK_STATUSES, type PlaybackStatus } from './playback-status.js';
+import type { PlaybackStatus } from './playback-status.js';
 import { nextStatus } from './playback-transitions.js';
+import { fastDecodeV1, playbackSessionJsonV1Schema } from './session-json-v1.js';
+import type { SessionMode } from './session-mode.js';
 
-/** The version of the session JSON format this release writes and reads. */
-export const SESSION_JSON_VERSION = 1;
 
-/** Whether a session plays on the wall clock (`real`) or on a simulated one (`headless`). */
-export type SessionMode = 'real' | 'headless';
+/** The version of the session JSON format this release writes (it also reads version 1). */
+export const SESSION_JSON_VERSION = 2;
+
+/**
+ * A clock time in format version 2: the milliseconds after `createdAt` (a number), or, only when
+ * that difference would not add back to the exact time (possible with fractional times), the
+ * epoch ms themselves in a one-element array.
+ */
+export type ClockTimeJson = number | readonly [epochMs: number];
+
+/** A progress offset in format version 2: `["ms", 5000]` or `["percent", 10]`. */
+export type ProgressOffsetJson = readonly [unit: 'ms' | 'percent', value: number];
+
+/**
+ * One logged event in format version 2: a tuple of the event type, the media time (ms), the
+ * clock time ({@link ClockTimeJson}) and the fields of its type, in this order.
+ */
+export type PlaybackEventJson =
+  | readonly [type: BasicPlaybackEventType, mediaTime: number, clock: ClockTimeJson]
+  | readonly [type: 'progress', mediaTime: number, clock: ClockTimeJson, unit: 'ms' | 'percent', value: number]
+  | readonly [type: 'interruption', mediaTime: number, clock: ClockTimeJson, interruptionType: string, reason: string]
+  | readonly [type: 'error', mediaTime: number, clock: ClockTimeJson, code: number, message: string | null];
 
 /**
  * The JSON form of a {@link PlaybackSession} (format version {@link SESSION_JSON_VERSION}). Keys
- * are always written in this order, so the same session always gives the same bytes.
+ * are always written in this order, so the same session always gives the same bytes. The status
+ * and the furthest media position are not written: they follow from the event log.
  */
 export interface PlaybackSessionJson {
-  /** The format version, `1`. */
+  /** The format version, `2`. */
   readonly version: typeof SESSION_JSON_VERSION;
   /** The session id (not empty). */
   readonly id: string;
@@ -37,9 +59,7 @@ export interface PlaybackSessionJson {
   readonly mode: SessionMode;
   /** The resolved config the session ran with, as plain JSON. */
   readonly config: JsonValue;
-  /** The status. */
-  readonly status: PlaybackStatus;
-  /** When the session was created (epoch ms, session clock). */
+  /** When the session was created (epoch ms, session clock); event clock times count from it. */
   readonly createdAt: number;
   /** When loading started (epoch ms), or `null` if `load()` was never called. */
   readonly loadedAt: number | null;
@@ -47,12 +67,10 @@ export interface PlaybackSessionJson {
   readonly duration: number | null;
   /** The media position in ms. */
   readonly position: number;
-  /** The furthest media position reached, in ms (quartiles up to it have fired), or `null`. */
-  readonly maxPosition: number | null;
   /** The creative's progress offsets. */
-  readonly progressOffsets: readonly ProgressOffset[];
+  readonly offsets: readonly ProgressOffsetJson[];
   /** The event log, oldest first. */
-  readonly events: readonly PlaybackEvent[];
+  readonly events: readonly PlaybackEventJson[];
 }
 
 const BASIC_TYPES = PLAYBACK_EVENT_TYPES.filter(
@@ -60,33 +78,26 @@ const BASIC_TYPES = PLAYBACK_EVENT_TYPES.filter(
 );
 const time = z.number();
 const mediaTime = z.number().nonnegative();
-const progressOffsetSchema = z.discriminatedUnion('unit', [
-  z.strictObject({ unit: z.literal('ms'), value: z.number().nonnegative() }),
-  z.strictObject({ unit: z.literal('percent'), value: z.number().min(0).max(100) }),
-]);
-const eventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.enum(BASIC_TYPES as [BasicPlaybackEventType, ...BasicPlaybackEventType[]]), mediaTime, clockTime: time }),
-  z.strictObject({ type: z.literal('progress'), mediaTime, clockTime: time, offset: progressOffsetSchema }),
-  z.strictObject({
-    type: z.literal('interruption'),
-    mediaTime,
-    clockTime: time,
-    interruptionType: z.string(),
-    reason: z.string(),
-  }),
-  z.strictObject({
-    type: z.literal('error'),
-    mediaTime,
-    clockTime: time,
-    code: z.int().min(100).max(999),
-    message: z.string().nullable(),
-  }),
-]);
+const clock = z.union([z.number(), z.tuple([z.number()])]);
+const percentAtMost100 = (index: number) => (tuple: readonly unknown[], ctx: z.core.$RefinementCtx<readonly unknown[]>) => {
+  if (tuple[index - 1] === 'percent' && (tuple[index] as number) > 100) {
+    ctx.addIssue({ code: 'custom', path: [index], message: 'Too big: a percent must be <=100', input: tuple[index] });
+  }
+};
+const unit = z.enum(['ms', 'percent']);
+const offsetSchema = z.tuple([unit, z.number().nonnegative()]).superRefine(percentAtMost100(1));
+const EVENT_TUPLES = {
+  basic: z.tuple([z.enum(BASIC_TYPES as [BasicPlaybackEventType, ...BasicPlaybackEventType[]]), mediaTime, clock]),
+  progress: z.tuple([z.literal('progress'), mediaTime, clock, unit, z.number().nonnegative()]).superRefine(percentAtMost100(4)),
+  interruption: z.tuple([z.literal('interruption'), mediaTime, clock, z.string(), z.string()]),
+  error: z.tuple([z.literal('error'), mediaTime, clock, z.int().min(100).max(999), z.string().nullable()]),
+};
 
 /**
- * The zod schema of {@link PlaybackSessionJson} (structure only; {@link PlaybackSession.fromJSON}
- * also checks that the status follows from the event log). Use it to embed sessions in your own
- * schemas.
+ * The zod schema of {@link PlaybackSessionJson} (format version 2; structure only:
+ * {@link PlaybackSession.fromJSON} also checks that the log is one a session could have produced).
+ * Use it to embed sessions in your own schemas; see {@link playbackSessionJsonV1Schema} for
+ * version 1.
  */
 export const playbackSessionJsonSchema: z.ZodType<PlaybackSessionJson, unknown> = z.strictObject({
   version: z.literal(SESSION_JSON_VERSION),
@@ -96,184 +107,274 @@ export const playbackSessionJsonSchema: z.ZodType<PlaybackSessionJson, unknown> 
   provider: z.string(),
   mode: z.enum(['real', 'headless']),
   config: z.json(),
-  status: z.enum(PLAYBACK_STATUSES as [PlaybackStatus, ...PlaybackStatus[]]),
   createdAt: time,
   loadedAt: time.nullable(),
   duration: z.number().nonnegative().nullable(),
   position: mediaTime,
-  maxPosition: mediaTime.nullable(),
-  progressOffsets: z.array(progressOffsetSchema),
-  events: z.array(eventSchema),
+  offsets: z.array(offsetSchema),
+  events: z.array(z.union([EVENT_TUPLES.basic, EVENT_TUPLES.progress, EVENT_TUPLES.interruption, EVENT_TUPLES.error])),
 });
 
-// ---- fast path: a hand-written check of the same structure, building canonical objects ----
+// ---- writing ----
 
-const TOP_KEYS = 15;
+/** A clock time as format version 2 writes it: ms after `createdAt`, or `[clockTime]` when that would not add back exactly. */
+function encodeClock(clockTime: number, createdAt: number): ClockTimeJson {
+  const after = clockTime - createdAt;
+  return createdAt + after === clockTime ? after : Object.freeze([clockTime] as const);
+}
+
+/**
+ * One event as format version 2 writes it (a frozen tuple).
+ *
+ * @param event - the logged event
+ * @param createdAt - the session's creation time
+ * @returns the tuple
+ * @internal
+ */
+export function encodeEvent(event: PlaybackEvent, createdAt: number): PlaybackEventJson {
+  const at = encodeClock(event.clockTime, createdAt);
+  switch (event.type) {
+    case 'progress':
+      return Object.freeze([event.type, event.mediaTime, at, event.offset.unit, event.offset.value] as const);
+    case 'interruption':
+      return Object.freeze([event.type, event.mediaTime, at, event.interruptionType, event.reason] as const);
+    case 'error':
+      return Object.freeze([event.type, event.mediaTime, at, event.code, event.message] as const);
+    default:
+      return Object.freeze([event.type, event.mediaTime, at] as const);
+  }
+}
+
+/**
+ * A progress offset as format version 2 writes it.
+ *
+ * @param offset - the offset
+ * @returns the frozen `[unit, value]` tuple
+ * @internal
+ */
+export function encodeOffset(offset: ProgressOffset): ProgressOffsetJson {
+  return Object.freeze([offset.unit, offset.value] as const);
+}
+
+// ---- reading ----
+
+/**
+ * A session decoded from any supported format version, checked and canonical.
+ * @internal
+ */
+export interface DecodedSession {
+  readonly id: string;
+  readonly adId: string;
+  readonly creativeId: string | null;
+  readonly provider: string;
+  readonly mode: SessionMode;
+  readonly config: JsonValue;
+  readonly status: PlaybackStatus;
+  readonly createdAt: number;
+  readonly loadedAt: number | null;
+  readonly duration: number | null;
+  readonly position: number;
+  readonly maxPosition: number | null;
+  readonly progressOffsets: readonly ProgressOffset[];
+  /** The frozen events, in an array the receiver owns (the session appends to it). */
+  readonly events: PlaybackEvent[];
+}
+
+const V2_KEYS = 13;
 const EVENT_TYPES = new Set<string>(PLAYBACK_EVENT_TYPES);
-const STATUSES = new Set<string>(PLAYBACK_STATUSES);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function keyCount(value: object): number {
-  return Object.keys(value).length;
-}
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isMedia = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
-function fastOffset(value: unknown): ProgressOffset | undefined {
-  if (!isObject(value) || keyCount(value) !== 2 || !isMedia(value['value'])) return undefined;
-  const unit = value['unit'];
-  if (unit === 'ms') return Object.freeze({ unit, value: value['value'] + 0 });
-  if (unit === 'percent' && value['value'] <= 100) return Object.freeze({ unit, value: value['value'] + 0 });
+function fastOffsetV2(value: unknown): ProgressOffset | undefined {
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [unit, amount] = value as unknown[];
+  if (!isMedia(amount)) return undefined;
+  if (unit === 'ms') return Object.freeze({ unit, value: amount + 0 });
+  if (unit === 'percent' && amount <= 100) return Object.freeze({ unit, value: amount + 0 });
   return undefined;
 }
 
-function fastEvent(value: unknown): PlaybackEvent | undefined {
-  if (!isObject(value)) return undefined;
-  const { type, mediaTime: media, clockTime } = value;
-  if (typeof type !== 'string' || !EVENT_TYPES.has(type) || !isMedia(media) || !isNumber(clockTime)) return undefined;
-  const keys = keyCount(value);
-  switch (type as PlaybackEventType) {
-    case 'progress': {
-      const offset = fastOffset(value['offset']);
-      if (keys !== 4 || offset === undefined) return undefined;
-      return Object.freeze({ type: 'progress', mediaTime: media + 0, clockTime: clockTime + 0, offset });
+/** The maximum media time of the quartile and progress events, `null` without any. */
+function furthestMark(events: readonly PlaybackEvent[]): number | null {
+  let furthest: number | null = null;
+  for (const event of events) {
+    const { type } = event;
+    if ((type === 'progress' || type === 'firstQuartile' || type === 'midpoint' || type === 'thirdQuartile') && (furthest === null || event.mediaTime > furthest)) {
+      furthest = event.mediaTime;
     }
-    case 'interruption': {
-      const { interruptionType, reason } = value;
-      if (keys !== 5 || typeof interruptionType !== 'string' || typeof reason !== 'string') return undefined;
-      return Object.freeze({ type: 'interruption', mediaTime: media + 0, clockTime: clockTime + 0, interruptionType, reason });
-    }
-    case 'error': {
-      const { code, message } = value;
-      if (keys !== 5 || !Number.isInteger(code) || (code as number) < 100 || (code as number) > 999) return undefined;
-      if (message !== null && typeof message !== 'string') return undefined;
-      return Object.freeze({ type: 'error', mediaTime: media + 0, clockTime: clockTime + 0, code: code as number, message });
-    }
-    default:
-      if (keys !== 3) return undefined;
-      return Object.freeze({ type: type as BasicPlaybackEventType, mediaTime: media + 0, clockTime: clockTime + 0 });
   }
+  return furthest;
 }
 
-function fastArray<T>(value: unknown, item: (v: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const out = new Array<T>(value.length);
-  for (let i = 0; i < value.length; i++) {
-    const decoded = item(value[i]);
-    if (decoded === undefined) return undefined;
-    out[i] = decoded;
-  }
-  return out;
-}
-
-const nullableNumber = (v: unknown): v is number | null => v === null || isNumber(v);
-const nullableMedia = (v: unknown): v is number | null => v === null || isMedia(v);
-const plusZero = (v: number | null): number | null => (v === null ? null : v + 0);
-
-function fastDecode(input: unknown): PlaybackSessionJson | undefined {
-  if (!isObject(input) || keyCount(input) !== TOP_KEYS) return undefined;
-  const o = input;
-  const { version, id, adId, creativeId, provider, mode, status, createdAt, loadedAt, duration, position, maxPosition } = o;
+function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSession | undefined {
+  if (keyCount(o) !== V2_KEYS) return undefined;
+  const { id, adId, creativeId, provider, mode, createdAt, loadedAt, duration, position, events: rawEvents } = o;
   if (
-    version !== SESSION_JSON_VERSION ||
     typeof id !== 'string' ||
     id === '' ||
     typeof adId !== 'string' ||
     (creativeId !== null && typeof creativeId !== 'string') ||
     typeof provider !== 'string' ||
     (mode !== 'real' && mode !== 'headless') ||
-    typeof status !== 'string' ||
-    !STATUSES.has(status) ||
     !isNumber(createdAt) ||
     !nullableNumber(loadedAt) ||
     !nullableMedia(duration) ||
     !isMedia(position) ||
-    !nullableMedia(maxPosition)
+    !Array.isArray(rawEvents) ||
+    !('config' in o)
   ) {
     return undefined;
   }
-  if (!('config' in o)) return undefined;
-  const config = tryCloneJson(o['config']);
+  // A value we parsed ourselves is plain JSON that nobody else holds: freeze it where it is.
+  const config = owned ? freezeParsedJson(o['config']) : tryCloneJson(o['config']);
   if (config === NOT_JSON) return undefined;
-  const progressOffsets = fastArray(o['progressOffsets'], fastOffset);
-  const events = fastArray(o['events'], fastEvent);
-  if (progressOffsets === undefined || events === undefined) return undefined;
+  const progressOffsets = fastArray(o['offsets'], fastOffsetV2);
+  if (progressOffsets === undefined) return undefined;
+  const events = new Array<PlaybackEvent>(rawEvents.length);
+  for (let i = 0; i < rawEvents.length; i++) {
+    const tuple: unknown = rawEvents[i];
+    if (!Array.isArray(tuple) || tuple.length < 3) return undefined;
+    const type: unknown = tuple[0];
+    const media: unknown = tuple[1];
+    const at: unknown = tuple[2];
+    if (typeof type !== 'string' || !EVENT_TYPES.has(type) || !isMedia(media)) return undefined;
+    let clockTime: number;
+    if (typeof at === 'number') clockTime = createdAt + at;
+    else if (Array.isArray(at) && at.length === 1 && typeof at[0] === 'number') clockTime = at[0];
+    else return undefined;
+    if (!Number.isFinite(clockTime)) return undefined;
+    clockTime += 0;
+    let event: PlaybackEvent;
+    switch (type as PlaybackEventType) {
+      case 'progress': {
+        const offset = tuple.length === 5 ? fastOffsetV2([tuple[3], tuple[4]]) : undefined;
+        if (offset === undefined) return undefined;
+        event = Object.freeze({ type: 'progress', mediaTime: media + 0, clockTime, offset });
+        break;
+      }
+      case 'interruption': {
+        const interruptionType: unknown = tuple[3];
+        const reason: unknown = tuple[4];
+        if (tuple.length !== 5 || typeof interruptionType !== 'string' || typeof reason !== 'string') return undefined;
+        event = Object.freeze({ type: 'interruption', mediaTime: media + 0, clockTime, interruptionType, reason });
+        break;
+      }
+      case 'error': {
+        const code: unknown = tuple[3];
+        const message: unknown = tuple[4];
+        if (tuple.length !== 5 || typeof code !== 'number' || !Number.isInteger(code) || code < 100 || code > 999) return undefined;
+        if (message !== null && typeof message !== 'string') return undefined;
+        event = Object.freeze({ type: 'error', mediaTime: media + 0, clockTime, code, message });
+        break;
+      }
+      default:
+        if (tuple.length !== 3) return undefined;
+        event = Object.freeze({ type: type as BasicPlaybackEventType, mediaTime: media + 0, clockTime });
+    }
+    events[i] = event;
+  }
   return {
-    version,
     id,
     adId,
     creativeId,
     provider,
     mode,
     config,
-    status: status as PlaybackStatus,
+    status: statusFromLog(loadedAt, events, 2),
     createdAt: createdAt + 0,
     loadedAt: plusZero(loadedAt),
     duration: plusZero(duration),
     position: position + 0,
-    maxPosition: plusZero(maxPosition),
+    maxPosition: furthestMark(events),
     progressOffsets: Object.freeze(progressOffsets),
-    events: Object.freeze(events),
+    events,
   };
 }
 
 // ---- the slow path: zod explains what is wrong ----
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
+const EVENT_SLOTS = ['type', 'media time', 'clock time'];
+
+/** One problem, with its path still as segments (to look up the bad value). */
+interface RawIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/** Turns zod issues into ours; for an event tuple, checks it against the tuple of its own type. */
+function toIssues(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: readonly PropertyKey[]): RawIssue[] {
+  const out: RawIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && path.length === 2 && path[0] === 'events') {
+      // A union of tuples: say what is wrong with the tuple of the event's own type.
+      const tuple = valueAt(input, path);
+      const type: unknown = Array.isArray(tuple) ? (tuple as unknown[])[0] : undefined;
+      if (typeof type === 'string' && EVENT_TYPES.has(type)) {
+        const schema = type === 'progress' || type === 'interruption' || type === 'error' ? EVENT_TUPLES[type] : EVENT_TUPLES.basic;
+        out.push(...toIssues(schema.safeParse(tuple).error?.issues ?? [], input, path));
+      } else if (Array.isArray(tuple)) {
+        out.push({ path: [...path, 0], message: `type: not an event type (one of ${PLAYBACK_EVENT_TYPES.join(', ')})` });
+      } else {
+        out.push({ path, message: 'expected an event tuple [type, mediaTime, clock, ...fields]' });
+      }
+      continue;
+    }
+    // The only other union is the clock time.
+    const message = issue.code === 'invalid_union' ? 'expected ms after createdAt (a number) or [epoch ms]' : issue.message;
+    const slot = path.length === 3 && path[0] === 'events' ? EVENT_SLOTS[path[2] as number] : undefined;
+    out.push({ path, message: slot === undefined ? message : `${slot}: ${message}` });
   }
-  return current;
+  return out;
 }
 
 function explain(input: unknown): never {
-  if (isObject(input) && typeof input['version'] === 'number' && input['version'] !== SESSION_JSON_VERSION) {
+  const version = isObject(input) ? input['version'] : undefined;
+  if (typeof version === 'number' && version !== 1 && version !== SESSION_JSON_VERSION) {
     throw new InvalidSessionJsonError(
-      [{ path: 'version', message: `unsupported session JSON version (this release reads version ${SESSION_JSON_VERSION})` }],
-      input['version'],
+      [{ path: 'version', message: `unsupported session JSON version (this release reads versions 1 and ${SESSION_JSON_VERSION})` }],
+      version,
     );
   }
   // zod reports a bad config at `config`; name the exact part instead.
   if (isObject(input) && 'config' in input) cloneJson(input['config'], ['config']);
-  const result = playbackSessionJsonSchema.safeParse(input);
+  const schema: z.ZodType = version === 1 ? playbackSessionJsonV1Schema : playbackSessionJsonSchema;
+  const result = schema.safeParse(input);
   if (!result.success) {
-    const issues: SessionJsonIssue[] = result.error.issues.map((issue) => ({
-      path: formatJsonPath(issue.path),
-      message: issue.message,
-    }));
-    const first = result.error.issues[0];
-    throw new InvalidSessionJsonError(issues, first ? valueAt(input, first.path) : undefined, { cause: result.error });
+    const issues = toIssues(result.error.issues, input, []);
+    const first = issues[0];
+    throw new InvalidSessionJsonError(
+      issues.map((issue): SessionJsonIssue => ({ path: formatJsonPath(issue.path), message: issue.message })),
+      first === undefined ? undefined : valueAt(input, first.path),
+      { cause: result.error },
+    );
   }
   // zod accepted what the fast path refused: a gap between the two checks.
   throw new InvalidSessionJsonError([{ path: '(root)', message: 'session JSON could not be decoded' }]);
 }
 
-function checkConsistency(json: PlaybackSessionJson): void {
-  let status: PlaybackStatus = json.loadedAt === null ? 'created' : 'loading';
-  for (let i = 0; i < json.events.length; i++) {
-    const event = json.events[i] as PlaybackEvent;
+/** The status the log leads to, or the error naming the first event that cannot follow. */
+function statusFromLog(loadedAt: number | null, events: readonly PlaybackEvent[], version: 1 | 2): PlaybackStatus {
+  let status: PlaybackStatus = loadedAt === null ? 'created' : 'loading';
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as PlaybackEvent;
     try {
       status = nextStatus(status, event.type);
     } catch (error) {
       if (!(error instanceof IllegalTransitionError)) throw error;
       throw new InvalidSessionJsonError(
-        [{ path: `events[${i}].type`, message: `"${event.type}" cannot follow status "${status}" in the log` }],
+        [{ path: version === 1 ? `events[${i}].type` : `events[${i}][0]`, message: `"${event.type}" cannot follow status "${status}" in the log` }],
         event.type,
         { cause: error },
       );
     }
   }
+  return status;
+}
+
+function fromV1(input: Record<string, unknown>): DecodedSession {
+  const json = fastDecodeV1(input) ?? explain(input);
+  const status = statusFromLog(json.loadedAt, json.events, 1);
   if (status !== json.status) {
-    throw new InvalidSessionJsonError(
-      [{ path: 'status', message: `the event log leads to "${status}"` }],
-      json.status,
-    );
+    throw new InvalidSessionJsonError([{ path: 'status', message: `the event log leads to "${status}"` }], json.status);
   }
   if (json.maxPosition === null ? json.position !== 0 : json.maxPosition < json.position) {
     throw new InvalidSessionJsonError(
@@ -281,18 +382,20 @@ function checkConsistency(json: PlaybackSessionJson): void {
       json.maxPosition,
     );
   }
+  return { ...json, status, events: [...json.events] };
 }
 
 /**
- * Decodes and checks session JSON: a hand-written check of the structure that builds canonical
- * objects (fast), zod to explain any problem, then the consistency of the status with the log.
+ * Decodes and checks session JSON of format version 2 or 1: a hand-written check of the structure
+ * that builds canonical objects (fast), zod to explain any problem, then the consistency of the
+ * log (version 2 derives the status from it; version 1 must state the status it leads to).
  *
  * @param input - a parsed JSON value, or JSON text
- * @returns the canonical, frozen session JSON
+ * @returns the canonical, frozen session data
  * @throws {@link InvalidSessionJsonError} (code `INVALID_SESSION_JSON`) naming the path and value
  * @internal
  */
-export function decodeSessionJson(input: unknown): PlaybackSessionJson {
+export function decodeSessionJson(input: unknown): DecodedSession {
   let value = input;
   if (typeof input === 'string') {
     try {
@@ -303,7 +406,7 @@ export function decodeSessionJson(input: unknown): PlaybackSessionJson {
       });
     }
   }
-  const json = fastDecode(value) ?? explain(value);
-  checkConsistency(json);
-  return json;
+  if (!isObject(value)) explain(value);
+  if (value['version'] === 1) return fromV1(value);
+  return (value['version'] === SESSION_JSON_VERSION ? fastDecodeV2(value, value !== input) : undefined) ?? explain(value);
 }

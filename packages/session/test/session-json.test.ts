@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { SimulatedTimeProvider } from '@vast/time';
+import { SimulatedTimeProvider, type TimeProvider } from '@vast/time';
 import { describe, expect, it } from 'vitest';
 import {
   InvalidSessionJsonError,
   PlaybackSession,
   SESSION_JSON_VERSION,
   playbackSessionJsonSchema,
+  playbackSessionJsonV1Schema,
   type PlaybackSessionJson,
 } from '../src/index.js';
 
 const fixtureText = readFileSync(new URL('./fixtures/session-v1.json', import.meta.url), 'utf8');
+const v2Text = readFileSync(new URL('./fixtures/session-v2.json', import.meta.url), 'utf8');
 const time = new SimulatedTimeProvider({ mode: 'manual' });
 
 function fixture(): Record<string, unknown> & { events: Record<string, unknown>[] } {
@@ -26,10 +28,14 @@ function errorOf(input: unknown): InvalidSessionJsonError {
   throw new Error('fromJSON accepted the input');
 }
 
+function v2(): Record<string, unknown> & { events: unknown[][]; offsets: unknown[][] } {
+  return JSON.parse(v2Text) as Record<string, unknown> & { events: unknown[][]; offsets: unknown[][] };
+}
+
 describe('session JSON', () => {
-  it('reads the version 1 fixture and writes it back byte for byte', () => {
+  it('migrates the version 1 fixture: reads it and writes the version 2 fixture', () => {
     const session = PlaybackSession.fromJSON(JSON.parse(fixtureText), { time });
-    expect(SESSION_JSON_VERSION).toBe(1);
+    expect(SESSION_JSON_VERSION).toBe(2);
     expect(session.status).toBe('interrupted');
     expect(session.interruption).toEqual({
       type: 'channel_switch',
@@ -38,12 +44,97 @@ describe('session JSON', () => {
       clockTime: 1_893_456_008_900,
     });
     expect(session.muted).toBe(true);
-    expect(`${JSON.stringify(session, null, 2)}\n`).toBe(fixtureText);
-    expect(playbackSessionJsonSchema.safeParse(JSON.parse(fixtureText)).success).toBe(true);
+    expect(`${JSON.stringify(session, null, 2)}\n`).toBe(v2Text);
+    expect(playbackSessionJsonV1Schema.safeParse(JSON.parse(fixtureText)).success).toBe(true);
+    expect(playbackSessionJsonSchema.safeParse(JSON.parse(v2Text)).success).toBe(true);
+  });
+
+  it('reads the version 2 fixture and writes it back byte for byte, deriving the status', () => {
+    const fromV2 = PlaybackSession.fromJSON(JSON.parse(v2Text), { time });
+    const fromV1 = PlaybackSession.fromJSON(fixtureText, { time });
+    expect(`${JSON.stringify(fromV2, null, 2)}\n`).toBe(v2Text);
+    expect(fromV2.status).toBe('interrupted');
+    expect(fromV2.events).toEqual(fromV1.events);
+    expect(fromV2.timing).toEqual(fromV1.timing);
+    expect(fromV2.events[2]).toEqual({ type: 'progress', mediaTime: 2_000, clockTime: 1_893_456_002_450, offset: { unit: 'percent', value: 10 } });
   });
 
   it('accepts JSON text as well as a parsed value', () => {
-    expect(PlaybackSession.fromJSON(fixtureText, { time }).toJSON()).toEqual(JSON.parse(fixtureText));
+    expect(PlaybackSession.fromJSON(fixtureText, { time }).toJSON()).toEqual(JSON.parse(v2Text));
+    expect(PlaybackSession.fromJSON(v2Text, { time }).toJSON()).toEqual(JSON.parse(v2Text));
+  });
+
+  it('from text, freezes the config it parsed and writes -0 as 0, as from a parsed object', () => {
+    const text = JSON.stringify({ ...v2(), config: { a: 1, b: [2, { c: 'x' }] } }).replace('"a":1', '"a":-0').replace('[2,', '[-0,');
+    const config = PlaybackSession.fromJSON(text, { time }).config as { a: number; b: [number, { c: string }] };
+    expect(Object.is(config.a, 0)).toBe(true);
+    expect(Object.is(config.b[0], 0)).toBe(true);
+    expect(Object.isFrozen(config) && Object.isFrozen(config.b) && Object.isFrozen(config.b[1])).toBe(true);
+    expect(PlaybackSession.fromJSON(text, { time }).toJSON()).toEqual(PlaybackSession.fromJSON(JSON.parse(text), { time }).toJSON());
+    const scalar = PlaybackSession.fromJSON(JSON.stringify({ ...v2(), config: 0 }).replace('"config":0', '"config":-0'), { time });
+    expect(Object.is(scalar.config, 0)).toBe(true);
+    expect(PlaybackSession.fromJSON(JSON.stringify({ ...v2(), config: 'text' }), { time }).config).toBe('text');
+  });
+
+  it('keeps fractional clock times exact: a difference that does not add back is written as [epoch ms]', () => {
+    // A clock that reads these epoch ms in turn (the simulated clock never produces such times).
+    const readings = [-1.3178584386212577, 0.00015835031314424608, 1.5];
+    const base = new SimulatedTimeProvider({ mode: 'manual' });
+    const clock: TimeProvider = { kind: 'simulated', now: () => readings.shift() ?? 2, monotonic: () => base.monotonic(), sleep: (ms, signal) => base.sleep(ms, signal) };
+    const session = new PlaybackSession({ id: 'f', adId: 'a', time: clock });
+    session.impression(); // 0.00015835031314424608 - createdAt rounds, and does not add back exactly
+    session.start();
+    const json = session.toJSON();
+    const exact = json.events.map((e) => e[2]);
+    expect(exact[0]).toEqual([0.00015835031314424608]);
+    expect(typeof exact[1]).toBe('number');
+    const copy = PlaybackSession.fromJSON(JSON.stringify(session), { time: clock });
+    expect(copy.events).toEqual(session.events);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(session));
+  });
+
+  it('the restored session knows which marks fired from the log (version 2 has no maxPosition)', () => {
+    const clock = new SimulatedTimeProvider({ mode: 'manual' });
+    const session = new PlaybackSession({ id: 'm', adId: 'a', duration: 8_000, progressOffsets: [{ unit: 'ms', value: 3_000 }], time: clock });
+    session.start();
+    session.updatePosition(2_500); // crosses firstQuartile (2 s) only
+    session.updatePosition(1_000); // seek back: position below the furthest point
+    const copy = PlaybackSession.fromJSON(JSON.stringify(session), { time: clock });
+    expect(copy.position).toBe(1_000);
+    expect(copy.updatePosition(3_500).map((e) => e.type)).toEqual(['progress']);
+    expect(session.updatePosition(3_500).map((e) => e.type)).toEqual(['progress']);
+  });
+
+  it.each([
+    ['a bad clock time', (o: { events: unknown[][] }) => ((o.events[3] as unknown[])[2] = 'soon'), 'events[3][2]', /clock time: .*got "soon"/],
+    ['a bad media time', (o: { events: unknown[][] }) => ((o.events[1] as unknown[])[1] = -5), 'events[1][1]', /media time: .*got -5/],
+    ['an unknown event type', (o: { events: unknown[][] }) => ((o.events[1] as unknown[])[0] = 'rewind'), 'events[1][0]', /not an event type/],
+    ['an event that is not a tuple', (o: { events: unknown[] }) => (o.events[2] = { type: 'start' }), 'events[2]', /expected an event tuple/],
+    ['an extra element', (o: { events: unknown[][] }) => (o.events[0] as unknown[]).push(1), 'events[0]', /<=3 items/],
+    ['a progress percent over 100', (o: { events: unknown[][] }) => ((o.events[2] as unknown[])[4] = 120), 'events[2][4]', /<=100/],
+    ['an interruption without a reason', (o: { events: unknown[][] }) => (o.events[6] as unknown[]).pop(), 'events[6]', /items/],
+    ['an error code outside the IAB range', (o: { events: unknown[][] }) => (o.events[6] = ['error', 0, 1, 42, null]), 'events[6][3]', />=100/],
+    ['a bad offset', (o: { offsets: unknown[][] }) => (o.offsets[0] = ['percent', 101]), 'offsets[0][1]', /<=100/],
+    ['a bad offset unit', (o: { offsets: unknown[][] }) => (o.offsets[0] = ['s', 1]), 'offsets[0][0]', /"ms"\|"percent"/],
+    ['a version 1 field', (o: Record<string, unknown>) => (o['status'] = 'interrupted'), '(root)', /status/],
+    ['a bad clock escape', (o: { events: unknown[][] }) => ((o.events[0] as unknown[])[2] = [1, 2]), 'events[0][2]', /\[epoch ms\]/],
+  ] as const)('version 2: rejects %s, naming the path', (_what, mutate, path, message) => {
+    const input = v2();
+    (mutate as (o: unknown) => void)(input);
+    const error = errorOf(input);
+    expect(error.path).toBe(path);
+    expect(error.message).toMatch(message);
+  });
+
+  it('version 2: rejects a log no session could have produced, naming the event', () => {
+    const input = v2();
+    input.events.push(['resume', 8_000, 9_000]);
+    const error = errorOf(input);
+    expect(error.path).toBe('events[7][0]');
+    expect(error.message).toContain('"resume" cannot follow status "interrupted"');
+    expect(() => PlaybackSession.fromJSON({ ...v2(), createdAt: Number.MAX_VALUE, events: [['start', 0, Number.MAX_VALUE]] }, { time })).toThrow(
+      InvalidSessionJsonError,
+    );
   });
 
   it('round-trips a session driven live, keeping the quartiles already fired', () => {
@@ -64,7 +155,9 @@ describe('session JSON', () => {
     const shuffled = Object.fromEntries(Object.entries(fixture()).reverse());
     const events = (shuffled['events'] as Record<string, unknown>[]).map((e) => Object.fromEntries(Object.entries(e).reverse()));
     const session = PlaybackSession.fromJSON({ ...shuffled, events }, { time });
-    expect(`${JSON.stringify(session, null, 2)}\n`).toBe(fixtureText);
+    expect(`${JSON.stringify(session, null, 2)}\n`).toBe(v2Text);
+    const shuffledV2 = Object.fromEntries(Object.entries(v2()).reverse());
+    expect(`${JSON.stringify(PlaybackSession.fromJSON(shuffledV2, { time }), null, 2)}\n`).toBe(v2Text);
   });
 
   it('names the path and the value of a bad field', () => {
@@ -110,10 +203,10 @@ describe('session JSON', () => {
   });
 
   it('says which version it reads when given another one', () => {
-    const input = { ...fixture(), version: 2 };
+    const input = { ...fixture(), version: 3 };
     const error = errorOf(input);
     expect(error.path).toBe('version');
-    expect(error.message).toMatch(/unsupported session JSON version.*reads version 1.*got 2/);
+    expect(error.message).toMatch(/unsupported session JSON version.*reads versions 1 and 2.*got 3/);
     expect(errorOf({ ...fixture(), version: '1' }).path).toBe('version');
   });
 
@@ -147,6 +240,9 @@ describe('session JSON', () => {
     const input = fixture();
     (input.events[0] as Record<string, unknown>)['mediaTime'] = -0;
     const json: PlaybackSessionJson = PlaybackSession.fromJSON(input, { time }).toJSON();
-    expect(Object.is(json.events[0]?.mediaTime, 0)).toBe(true);
+    expect(Object.is(json.events[0]?.[1], 0)).toBe(true);
+    const inputV2 = v2();
+    (inputV2.events[0] as unknown[])[1] = -0;
+    expect(Object.is(PlaybackSession.fromJSON(inputV2, { time }).toJSON().events[0]?.[1], 0)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type {
   ErrorPlaybackEvent,
   InterruptionPlaybackEvent,
   PlaybackEvent,
+  PlaybackEventJson,
   PlaybackEventOf,
   PlaybackStatus,
   ReplayVisitor,
@@ -42,4 +43,9 @@ test('a replay visitor handler gets the event of its type', () => {
 test('statuses are plain strings users can pass', () => {
   expectTypeOf<'playing'>().toExtend<PlaybackStatus>();
   expectTypeOf<'buffering'>().not.toExtend<PlaybackStatus>();
+});
+
+test('a version 2 event tuple narrows on its type element', () => {
+  const detail = (event: PlaybackEventJson) => (event[0] === 'error' ? event[3] : event[0] === 'interruption' ? event[4] : null);
+  expectTypeOf(detail).returns.toEqualTypeOf<number | string | null>();
 });
