@@ -12,7 +12,7 @@ import {
 } from './playback-event.js';
 import type { PlaybackStatus } from './playback-status.js';
 import { nextStatus } from './playback-transitions.js';
-import { fastDecodeV1, playbackSessionJsonV1Schema } from './session-json-v1.js';
+import { fastDecodeV1, playbackSessionJsonV1Schema, type PlaybackSessionJsonV1 } from './session-json-v1.js';
 import type { SessionMode } from './session-mode.js';
 
 
@@ -162,23 +162,10 @@ export function encodeOffset(offset: ProgressOffset): ProgressOffsetJson {
  * A session decoded from any supported format version, checked and canonical.
  * @internal
  */
-export interface DecodedSession {
-  readonly id: string;
-  readonly adId: string;
-  readonly creativeId: string | null;
-  readonly provider: string;
-  readonly mode: SessionMode;
-  readonly config: JsonValue;
-  readonly status: PlaybackStatus;
-  readonly createdAt: number;
-  readonly loadedAt: number | null;
-  readonly duration: number | null;
-  readonly position: number;
-  readonly maxPosition: number | null;
-  readonly progressOffsets: readonly ProgressOffset[];
+export type DecodedSession = Omit<PlaybackSessionJsonV1, 'version' | 'events'> & {
   /** The frozen events, in an array the receiver owns (the session appends to it). */
   readonly events: PlaybackEvent[];
-}
+};
 
 const V2_KEYS = 13;
 const EVENT_TYPES = new Set<string>(PLAYBACK_EVENT_TYPES);
