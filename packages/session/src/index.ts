@@ -27,6 +27,8 @@ export type { JsonValue } from './json-value.js';
 export { QuartileTracker } from './quartile-tracker.js';
 export type { QuartileCrossing, QuartileTrackerOptions, QuartileUnavailableReason } from './quartile-tracker.js';
 export { PlaybackSession } from './playback-session.js';
+export { ConfigSnapshotCache } from './config-snapshot-cache.js';
+export type { ConfigSnapshotCacheOptions } from './config-snapshot-cache.js';
 export type {
   InterruptionDetails,
   PlaybackSessionOptions,

@@ -1,4 +1,5 @@
 import type { TimeProvider } from '@vast/time';
+import type { ConfigSnapshotCache } from './config-snapshot-cache.js';
 import { IllegalTransitionError } from './illegal-transition-error.js';
 import { cloneJson, type JsonValue } from './json-value.js';
 import type {
@@ -22,6 +23,7 @@ import {
   type PlaybackSessionJson,
   type ProgressOffsetJson,
 } from './session-json.js';
+import { eventJsonText, offsetsJsonText, sessionHeadJsonText } from './session-json-text.js';
 import type { SessionMode } from './session-mode.js';
 
 /** Options of {@link PlaybackSession}. */
@@ -62,12 +64,23 @@ export interface PlaybackSessionOptions {
   readonly progressOffsets?: readonly ProgressOffset[];
   /** The clock every event's `clockTime` comes from. */
   readonly time: TimeProvider;
+  /**
+   * Where sessions with equal configs share one snapshot (see {@link ConfigSnapshotCache}).
+   * @defaultValue none: the session keeps its own copy
+   */
+  readonly configCache?: ConfigSnapshotCache | undefined;
 }
 
 /** Options of {@link PlaybackSession.fromJSON}. */
 export interface PlaybackSessionRestoreOptions {
   /** The clock the restored session takes its times from from now on. */
   readonly time: TimeProvider;
+  /**
+   * Where restored sessions with equal configs share one snapshot, which also spares parsing a
+   * config the cache already holds (see {@link ConfigSnapshotCache}).
+   * @defaultValue none: the session keeps the config it parsed
+   */
+  readonly configCache?: ConfigSnapshotCache | undefined;
 }
 
 /** How an interruption ended the session. */
@@ -151,6 +164,12 @@ export class PlaybackSession {
   // The log as toJSON writes it, encoded once per event (events never change once logged).
   #eventsJson: PlaybackEventJson[] = [];
   #offsetsJson: readonly ProgressOffsetJson[] | undefined;
+  // The same for toJSONText: the fixed start of the text, and the events written so far.
+  #configText: string | undefined;
+  #headText: string | undefined;
+  #offsetsText: string | undefined;
+  #eventsText = '';
+  #eventsTextCount = 0;
 
   /**
    * @param options - ids, provider, mode, config snapshot, duration, progress offsets and the clock
@@ -170,6 +189,7 @@ export class PlaybackSession {
       this.provider = restored.provider;
       this.mode = restored.mode;
       this.#config = restored.config;
+      this.#configText = restored.configText;
       this.#tracker = new QuartileTracker({
         duration: restored.duration,
         progressOffsets: restored.progressOffsets,
@@ -188,6 +208,10 @@ export class PlaybackSession {
     this.provider = requireString(options.provider ?? 'global', 'provider', true);
     this.mode = options.mode ?? (options.time.kind === 'simulated' ? 'headless' : 'real');
     this.#config = cloneJson(options.config ?? {}, ['config']);
+    if (options.configCache !== undefined) {
+      this.#configText = JSON.stringify(this.#config);
+      this.#config = options.configCache.share(this.#configText, this.#config);
+    }
     this.#tracker = new QuartileTracker({ duration: options.duration ?? null, progressOffsets: options.progressOffsets ?? [] });
     this.#createdAt = options.time.now();
   }
@@ -207,7 +231,7 @@ export class PlaybackSession {
       id: '',
       adId: '',
       time: options.time,
-      [RESTORED]: decodeSessionJson(json),
+      [RESTORED]: decodeSessionJson(json, options.configCache),
     };
     return new PlaybackSession(restore);
   }
@@ -343,6 +367,7 @@ export class PlaybackSession {
     }
     this.#tracker = new QuartileTracker({ duration, progressOffsets: this.#tracker.progressOffsets });
     this.#offsetsJson = undefined;
+    this.#offsetsText = undefined;
   }
 
   /**
@@ -558,6 +583,42 @@ export class PlaybackSession {
       offsets: this.#offsetsJson,
       events: encoded.slice(),
     };
+  }
+
+  /**
+   * The session's JSON text: exactly `JSON.stringify(session)`, written directly. Each event and
+   * the fixed fields (ids, config, creation time) are written once and reused, so saving a session
+   * after every event costs little; a session restored with a {@link ConfigSnapshotCache} that
+   * holds its config reuses the config's text too.
+   *
+   * @returns the JSON text (format version {@link SESSION_JSON_VERSION})
+   */
+  toJSONText(): string {
+    const events = this.#events;
+    const createdAt = this.#createdAt;
+    let eventsText = this.#eventsText;
+    for (let i = this.#eventsTextCount; i < events.length; i++) {
+      eventsText += (i === 0 ? '' : ',') + eventJsonText(events[i] as PlaybackEvent, createdAt);
+    }
+    this.#eventsText = eventsText;
+    this.#eventsTextCount = events.length;
+    this.#headText ??= sessionHeadJsonText({
+      version: SESSION_JSON_VERSION,
+      id: this.id,
+      adId: this.adId,
+      creativeId: this.creativeId,
+      provider: this.provider,
+      mode: this.mode,
+      configText: (this.#configText ??= JSON.stringify(this.#config)),
+      createdAt,
+    });
+    this.#offsetsText ??= offsetsJsonText(this.#tracker.progressOffsets);
+    const loadedAt = this.#loadedAt;
+    const duration = this.#tracker.duration;
+    return (
+      `${this.#headText},"loadedAt":${loadedAt === null ? 'null' : loadedAt},"duration":${duration === null ? 'null' : duration}` +
+      `,"position":${this.#position},"offsets":${this.#offsetsText},"events":[${eventsText}]}`
+    );
   }
 
   #basic<T extends BasicPlaybackEventType>(type: T): PlaybackEventOf<T> {

@@ -45,6 +45,13 @@ function invalidProgressOffset(offset: ProgressOffset): string | undefined {
   return undefined;
 }
 
+/** Throws unless `position` is a media position (finite, >= 0). */
+function checkPosition(position: number): void {
+  if (!Number.isFinite(position) || position < 0) {
+    throw new RangeError(`position must be a finite number >= 0, got ${position}`);
+  }
+}
+
 /**
  * Turns a media playhead into the quartile and progress events it newly crossed. Each mark fires
  * once: seeking forward past several fires all of them in order, seeking back fires none again
@@ -64,13 +71,15 @@ export class QuartileTracker {
   readonly duration: number | null;
   /** The creative's progress offsets, as given. */
   readonly progressOffsets: readonly ProgressOffset[];
-  readonly #marks: readonly QuartileCrossing[];
+  // Built on the first update: a restored session that is only read or saved never needs them.
+  #marks: readonly QuartileCrossing[] | undefined;
   #next = 0;
-  #maxPosition: number | null = null;
+  #maxPosition: number | null;
 
   /**
    * @param options - duration, progress offsets and, to resume, the furthest position reached
-   * @throws RangeError when the duration is negative or not finite, or an offset is invalid
+   * @throws RangeError when the duration is negative or not finite, an offset is invalid, or
+   *   `maxPosition` is negative or not finite
    */
   constructor(options: QuartileTrackerOptions) {
     const { duration } = options;
@@ -78,22 +87,34 @@ export class QuartileTracker {
       throw new RangeError(`duration must be null or a finite number >= 0, got ${duration}`);
     }
     this.duration = duration;
-    this.progressOffsets = Object.freeze([...(options.progressOffsets ?? [])]);
+    const offsets = options.progressOffsets ?? [];
+    for (let index = 0; index < offsets.length; index++) {
+      const problem = invalidProgressOffset(offsets[index] as ProgressOffset);
+      if (problem !== undefined) throw new RangeError(`progressOffsets[${index}].value ${problem}`);
+    }
+    this.progressOffsets = Object.freeze([...offsets]);
+    const maxPosition = options.maxPosition ?? null;
+    if (maxPosition !== null) checkPosition(maxPosition);
+    this.#maxPosition = maxPosition === null ? null : maxPosition + 0;
+  }
+
+  /** The marks in media order, the ones up to the furthest position so far already passed. */
+  #buildMarks(): readonly QuartileCrossing[] {
+    const { duration } = this;
     const marks: QuartileCrossing[] = [];
     if (duration !== null && duration > 0) {
       for (const [type, fraction] of QUARTILES) marks.push({ type, at: duration * fraction });
     }
-    this.progressOffsets.forEach((offset, index) => {
-      const problem = invalidProgressOffset(offset);
-      if (problem !== undefined) throw new RangeError(`progressOffsets[${index}].value ${problem}`);
+    for (const offset of this.progressOffsets) {
       if (offset.unit === 'ms') marks.push({ type: 'progress', at: offset.value, offset });
-      else if (duration !== null && duration > 0) {
-        marks.push({ type: 'progress', at: (duration * offset.value) / 100, offset });
-      }
-    });
+      else if (duration !== null && duration > 0) marks.push({ type: 'progress', at: (duration * offset.value) / 100, offset });
+    }
     // Stable sort: at equal positions quartiles come first, then offsets in the order given.
-    this.#marks = marks.sort((a, b) => a.at - b.at);
-    if (options.maxPosition !== undefined && options.maxPosition !== null) this.update(options.maxPosition);
+    marks.sort((a, b) => a.at - b.at);
+    const reached = this.#maxPosition;
+    if (reached !== null) while (this.#next < marks.length && (marks[this.#next] as QuartileCrossing).at <= reached) this.#next++;
+    this.#marks = marks;
+    return marks;
   }
 
   /** `null` when quartiles fire, or why they do not. */
@@ -115,12 +136,11 @@ export class QuartileTracker {
    * @throws RangeError when `position` is negative or not finite
    */
   update(position: number): QuartileCrossing[] {
-    if (!Number.isFinite(position) || position < 0) {
-      throw new RangeError(`position must be a finite number >= 0, got ${position}`);
-    }
+    checkPosition(position);
+    const marks = this.#marks ?? this.#buildMarks();
     if (this.#maxPosition === null || position > this.#maxPosition) this.#maxPosition = position + 0;
     const crossed: QuartileCrossing[] = [];
-    for (let mark = this.#marks[this.#next]; mark !== undefined && mark.at <= position; mark = this.#marks[this.#next]) {
+    for (let mark = marks[this.#next]; mark !== undefined && mark.at <= position; mark = marks[this.#next]) {
       crossed.push(mark);
       this.#next++;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConfigSnapshotCache } from './config-snapshot-cache.js';
 import { IllegalTransitionError } from './illegal-transition-error.js';
 import { InvalidSessionJsonError, formatJsonPath, type SessionJsonIssue } from './invalid-session-json-error.js';
 import { fastArray, isMedia, isNumber, isObject, keyCount, nullableMedia, nullableNumber, plusZero, valueAt } from './json-checks.js';
@@ -11,7 +12,7 @@ import {
   type ProgressOffset,
 } from './playback-event.js';
 import type { PlaybackStatus } from './playback-status.js';
-import { nextStatus } from './playback-transitions.js';
+import { followingStatus, nextStatus } from './playback-transitions.js';
 import { fastDecodeV1, playbackSessionJsonV1Schema, type PlaybackSessionJsonV1 } from './session-json-v1.js';
 import type { SessionMode } from './session-mode.js';
 
@@ -165,7 +166,15 @@ export function encodeOffset(offset: ProgressOffset): ProgressOffsetJson {
 export type DecodedSession = Omit<PlaybackSessionJsonV1, 'version' | 'events'> & {
   /** The frozen events, in an array the receiver owns (the session appends to it). */
   readonly events: PlaybackEvent[];
+  /** `JSON.stringify(config)` when the decoder had it at hand, else `undefined`. */
+  readonly configText: string | undefined;
 };
+
+/** The config of a session being decoded, with its JSON text when known. */
+interface DecodedConfig {
+  readonly config: JsonValue;
+  readonly text: string | undefined;
+}
 
 const V2_KEYS = 13;
 const EVENT_TYPES = new Set<string>(PLAYBACK_EVENT_TYPES);
@@ -179,21 +188,13 @@ function fastOffsetV2(value: unknown): ProgressOffset | undefined {
   return undefined;
 }
 
-/** The maximum media time of the quartile and progress events, `null` without any. */
-function furthestMark(events: readonly PlaybackEvent[]): number | null {
-  let furthest: number | null = null;
-  for (const event of events) {
-    const { type } = event;
-    if ((type === 'progress' || type === 'firstQuartile' || type === 'midpoint' || type === 'thirdQuartile') && (furthest === null || event.mediaTime > furthest)) {
-      furthest = event.mediaTime;
-    }
-  }
-  return furthest;
-}
-
-function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSession | undefined {
-  if (keyCount(o) !== V2_KEYS) return undefined;
-  const { id, adId, creativeId, provider, mode, createdAt, loadedAt, duration, position, events: rawEvents } = o;
+/**
+ * Decodes version 2 from its top-level fields: `head` holds those before `config`, `tail` those
+ * after (the same object when the document was parsed whole), `config` the decoded config.
+ */
+function fastDecodeV2(head: Record<string, unknown>, tail: Record<string, unknown>, decoded: DecodedConfig): DecodedSession | undefined {
+  const { id, adId, creativeId, provider, mode } = head;
+  const { createdAt, loadedAt, duration, position, events: rawEvents } = tail;
   if (
     typeof id !== 'string' ||
     id === '' ||
@@ -205,17 +206,17 @@ function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSessio
     !nullableNumber(loadedAt) ||
     !nullableMedia(duration) ||
     !isMedia(position) ||
-    !Array.isArray(rawEvents) ||
-    !('config' in o)
+    !Array.isArray(rawEvents)
   ) {
     return undefined;
   }
-  // A value we parsed ourselves is plain JSON that nobody else holds: freeze it where it is.
-  const config = owned ? freezeParsedJson(o['config']) : tryCloneJson(o['config']);
-  if (config === NOT_JSON) return undefined;
-  const progressOffsets = fastArray(o['offsets'], fastOffsetV2);
+  const { config } = decoded;
+  const progressOffsets = fastArray(tail['offsets'], fastOffsetV2);
   if (progressOffsets === undefined) return undefined;
   const events = new Array<PlaybackEvent>(rawEvents.length);
+  // The status the log leads to, while it can be followed (else statusFromLog names the event).
+  let status: PlaybackStatus | undefined = loadedAt === null ? 'created' : 'loading';
+  let maxPosition: number | null = null;
   for (let i = 0; i < rawEvents.length; i++) {
     const tuple: unknown = rawEvents[i];
     if (!Array.isArray(tuple) || tuple.length < 3) return undefined;
@@ -223,6 +224,7 @@ function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSessio
     const media: unknown = tuple[1];
     const at: unknown = tuple[2];
     if (typeof type !== 'string' || !EVENT_TYPES.has(type) || !isMedia(media)) return undefined;
+    if (status !== undefined) status = followingStatus(status, type as PlaybackEventType);
     let clockTime: number;
     if (typeof at === 'number') clockTime = createdAt + at;
     else if (Array.isArray(at) && at.length === 1 && typeof at[0] === 'number') clockTime = at[0];
@@ -235,6 +237,7 @@ function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSessio
         const offset = tuple.length === 5 ? fastOffsetV2([tuple[3], tuple[4]]) : undefined;
         if (offset === undefined) return undefined;
         event = Object.freeze({ type: 'progress', mediaTime: media + 0, clockTime, offset });
+        if (maxPosition === null || media > maxPosition) maxPosition = media + 0;
         break;
       }
       case 'interruption': {
@@ -255,6 +258,9 @@ function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSessio
       default:
         if (tuple.length !== 3) return undefined;
         event = Object.freeze({ type: type as BasicPlaybackEventType, mediaTime: media + 0, clockTime });
+        if ((type === 'firstQuartile' || type === 'midpoint' || type === 'thirdQuartile') && (maxPosition === null || media > maxPosition)) {
+          maxPosition = media + 0;
+        }
     }
     events[i] = event;
   }
@@ -265,15 +271,64 @@ function fastDecodeV2(o: Record<string, unknown>, owned: boolean): DecodedSessio
     provider,
     mode,
     config,
-    status: statusFromLog(loadedAt, events, 2),
+    status: status ?? statusFromLog(loadedAt, events, 2),
     createdAt: createdAt + 0,
     loadedAt: plusZero(loadedAt),
     duration: plusZero(duration),
     position: position + 0,
-    maxPosition: furthestMark(events),
+    maxPosition,
     progressOffsets: Object.freeze(progressOffsets),
     events,
+    configText: decoded.text,
   };
+}
+
+/** The config of a document parsed whole: frozen in place when we parsed it, else a frozen copy. */
+function wholeConfig(o: Record<string, unknown>, owned: boolean, cache: ConfigSnapshotCache | undefined): DecodedConfig | undefined {
+  if (keyCount(o) !== V2_KEYS || !('config' in o)) return undefined;
+  // A value we parsed ourselves is plain JSON that nobody else holds: freeze it where it is.
+  const config = owned ? freezeParsedJson(o['config']) : tryCloneJson(o['config']);
+  if (config === NOT_JSON) return undefined;
+  if (cache === undefined) return { config, text: undefined };
+  const text = JSON.stringify(config);
+  return { config: cache.share(text, config), text };
+}
+
+const HEAD_KEYS = 6;
+const CONFIG_KEY = '"config":';
+const AFTER_CONFIG = ',"createdAt":';
+
+/**
+ * Decodes version 2 text whose config the cache already holds, without parsing the config again:
+ * the text is cut into the members before `"config":`, the config text and the members from
+ * `"createdAt"` on, and each part is parsed on its own (so the whole is valid JSON exactly when
+ * the parts are). The config text is looked up as it stands, so only a config written as
+ * `JSON.stringify` writes it is found; anything else (whitespace, other key orders, a config the
+ * cache does not hold) returns `undefined` and the text is parsed whole.
+ */
+function decodeV2TextWithCache(text: string, cache: ConfigSnapshotCache): DecodedSession | undefined {
+  // Before "config" only top-level keys and string values can appear, and a string cannot hold
+  // `"config":` unescaped, so the first one is the key; after the config only arrays, strings and
+  // numbers follow, so the last `,"createdAt":` is the top-level key (if the config is followed
+  // by it at all: otherwise the cut config text is not the config and the lookup misses).
+  const configKey = text.indexOf(CONFIG_KEY);
+  const after = text.lastIndexOf(AFTER_CONFIG);
+  if (configKey < 1 || after < configKey || text.charCodeAt(configKey - 1) !== 44 /* , */) return undefined;
+  const found = cache.lookupIn(text, configKey + CONFIG_KEY.length, after);
+  if (found === undefined) return undefined;
+  let head: unknown;
+  let tail: unknown;
+  try {
+    head = JSON.parse(`${text.slice(0, configKey - 1)}}`);
+    tail = JSON.parse(`{${text.slice(after + 1)}`);
+  } catch {
+    return undefined;
+  }
+  // Exactly the six keys before config, and the six after it (checked by their values), so that
+  // no key is repeated across the parts.
+  if (!isObject(head) || !isObject(tail) || head['version'] !== SESSION_JSON_VERSION) return undefined;
+  if (keyCount(head) !== HEAD_KEYS || keyCount(tail) !== V2_KEYS - HEAD_KEYS - 1) return undefined;
+  return fastDecodeV2(head, tail, { config: found.snapshot, text: found.text });
 }
 
 // ---- the slow path: zod explains what is wrong ----
@@ -357,7 +412,7 @@ function statusFromLog(loadedAt: number | null, events: readonly PlaybackEvent[]
   return status;
 }
 
-function fromV1(input: Record<string, unknown>): DecodedSession {
+function fromV1(input: Record<string, unknown>, cache: ConfigSnapshotCache | undefined): DecodedSession {
   const json = fastDecodeV1(input) ?? explain(input);
   const status = statusFromLog(json.loadedAt, json.events, 1);
   if (status !== json.status) {
@@ -369,7 +424,9 @@ function fromV1(input: Record<string, unknown>): DecodedSession {
       json.maxPosition,
     );
   }
-  return { ...json, status, events: [...json.events] };
+  if (cache === undefined) return { ...json, status, events: [...json.events], configText: undefined };
+  const configText = JSON.stringify(json.config);
+  return { ...json, config: cache.share(configText, json.config), status, events: [...json.events], configText };
 }
 
 /**
@@ -378,13 +435,16 @@ function fromV1(input: Record<string, unknown>): DecodedSession {
  * log (version 2 derives the status from it; version 1 must state the status it leads to).
  *
  * @param input - a parsed JSON value, or JSON text
+ * @param cache - where sessions share config snapshots, if anywhere
  * @returns the canonical, frozen session data
  * @throws {@link InvalidSessionJsonError} (code `INVALID_SESSION_JSON`) naming the path and value
  * @internal
  */
-export function decodeSessionJson(input: unknown): DecodedSession {
+export function decodeSessionJson(input: unknown, cache?: ConfigSnapshotCache): DecodedSession {
   let value = input;
   if (typeof input === 'string') {
+    const fast = cache === undefined ? undefined : decodeV2TextWithCache(input, cache);
+    if (fast !== undefined) return fast;
     try {
       value = JSON.parse(input) as unknown;
     } catch (error) {
@@ -394,6 +454,8 @@ export function decodeSessionJson(input: unknown): DecodedSession {
     }
   }
   if (!isObject(value)) explain(value);
-  if (value['version'] === 1) return fromV1(value);
-  return (value['version'] === SESSION_JSON_VERSION ? fastDecodeV2(value, value !== input) : undefined) ?? explain(value);
+  if (value['version'] === 1) return fromV1(value, cache);
+  if (value['version'] !== SESSION_JSON_VERSION) return explain(value);
+  const config = wholeConfig(value, value !== input, cache);
+  return (config === undefined ? undefined : fastDecodeV2(value, value, config)) ?? explain(value);
 }

@@ -1,0 +1,113 @@
+import type { JsonValue } from './json-value.js';
+
+/** Options of {@link ConfigSnapshotCache}. */
+export interface ConfigSnapshotCacheOptions {
+  /**
+   * How many distinct config snapshots to keep; past it the oldest is forgotten (sessions that
+   * hold it keep it).
+   * @defaultValue `64`
+   */
+  readonly maxEntries?: number;
+}
+
+/** A held snapshot and its JSON text. */
+interface HeldSnapshot {
+  readonly text: string;
+  readonly snapshot: JsonValue;
+}
+
+/**
+ * Shares config snapshots among sessions. Sessions of one provider and publisher usually run with
+ * the same resolved config; with a cache, the sessions created or restored with equal configs
+ * hold one frozen snapshot instead of a copy each, and keep its JSON text, so that
+ * {@link PlaybackSession.toJSONText} does not encode it again and
+ * {@link PlaybackSession.fromJSON} does not parse it again.
+ *
+ * Give one cache to everything that makes sessions in a process (a store, a player). A cache never
+ * changes what a session holds or writes: only how much memory and time it takes.
+ *
+ * @example
+ * ```ts
+ * const configCache = new ConfigSnapshotCache();
+ * const text = session.toJSONText();
+ * const a = PlaybackSession.fromJSON(text, { time, configCache });
+ * const b = PlaybackSession.fromJSON(text, { time, configCache });
+ * a.config === b.config; // true: one snapshot
+ * ```
+ */
+export class ConfigSnapshotCache {
+  readonly #maxEntries: number;
+  // Oldest first.
+  readonly #held: HeldSnapshot[] = [];
+  // The same snapshots by the length of their text (as `JSON.stringify` writes it): a lookup
+  // compares the few of the right length, instead of hashing a text of a kilobyte or more.
+  readonly #byLength = new Map<number, HeldSnapshot[]>();
+
+  /**
+   * @param options - the number of snapshots to keep
+   * @throws RangeError when `maxEntries` is not a positive integer
+   */
+  constructor(options: ConfigSnapshotCacheOptions = {}) {
+    const maxEntries = options.maxEntries ?? 64;
+    if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
+      throw new RangeError(`maxEntries must be a positive integer, got ${String(maxEntries)}`);
+    }
+    this.#maxEntries = maxEntries;
+  }
+
+  /** How many snapshots the cache holds. */
+  get size(): number {
+    return this.#held.length;
+  }
+
+  /** Forgets every snapshot (sessions that hold one keep it). */
+  clear(): void {
+    this.#held.length = 0;
+    this.#byLength.clear();
+  }
+
+  /**
+   * The snapshot whose JSON text is exactly `text.slice(start, end)`, if the cache holds it.
+   *
+   * @param text - text holding the snapshot's JSON text
+   * @param start - where the snapshot's text starts
+   * @param end - where it ends (exclusive)
+   * @returns the frozen snapshot and its text, or `undefined`
+   * @internal
+   */
+  lookupIn(text: string, start: number, end: number): HeldSnapshot | undefined {
+    const candidates = this.#byLength.get(end - start);
+    if (candidates === undefined) return undefined;
+    // A slice shares the text's memory, and comparing two strings does not hash them.
+    const slice = text.slice(start, end);
+    for (const held of candidates) if (slice === held.text) return held;
+    return undefined;
+  }
+
+  /**
+   * The snapshot to keep for `snapshot`: an equal one the cache already holds, or `snapshot`
+   * itself, which the cache then holds.
+   *
+   * @param text - `JSON.stringify(snapshot)`
+   * @param snapshot - a frozen plain JSON value
+   * @returns the shared snapshot
+   * @internal
+   */
+  share(text: string, snapshot: JsonValue): JsonValue {
+    const held = this.lookupIn(text, 0, text.length);
+    if (held !== undefined) return held.snapshot;
+    if (this.#held.length >= this.#maxEntries) this.#forget(this.#held.shift() as HeldSnapshot);
+    const entry: HeldSnapshot = { text, snapshot };
+    this.#held.push(entry);
+    const sameLength = this.#byLength.get(text.length);
+    if (sameLength === undefined) this.#byLength.set(text.length, [entry]);
+    else sameLength.push(entry);
+    return snapshot;
+  }
+
+  #forget(held: HeldSnapshot): void {
+    const rest = (this.#byLength.get(held.text.length) ?? []).filter((other) => other !== held);
+    if (rest.length === 0) this.#byLength.delete(held.text.length);
+    else this.#byLength.set(held.text.length, rest);
+  }
+}

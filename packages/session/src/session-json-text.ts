@@ -1,0 +1,72 @@
+// Writes session JSON (format version 2) as text directly, byte for byte what JSON.stringify
+// writes for the same PlaybackSessionJson: keys in the same order, numbers as String(n) (which is
+// how JSON writes a finite number), strings through JSON.stringify (for the escapes).
+import type { PlaybackEvent, ProgressOffset } from './playback-event.js';
+import type { SessionMode } from './session-mode.js';
+
+/** The JSON text of a string, or of `null`. */
+const str = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * One event as the text of its format version 2 tuple (see `PlaybackEventJson`).
+ *
+ * @param event - the logged event
+ * @param createdAt - the session's creation time
+ * @returns the JSON text of the tuple
+ * @internal
+ */
+export function eventJsonText(event: PlaybackEvent, createdAt: number): string {
+  const after = event.clockTime - createdAt;
+  // Same rule as encodeEvent: relative unless that would not add back to the exact time.
+  const at = createdAt + after === event.clockTime ? `${after}` : `[${event.clockTime}]`;
+  switch (event.type) {
+    case 'progress':
+      return `["progress",${event.mediaTime},${at},"${event.offset.unit}",${event.offset.value}]`;
+    case 'interruption':
+      return `["interruption",${event.mediaTime},${at},${str(event.interruptionType)},${str(event.reason)}]`;
+    case 'error':
+      return `["error",${event.mediaTime},${at},${event.code},${str(event.message)}]`;
+    default:
+      // The other event types are plain identifiers: nothing to escape.
+      return `["${event.type}",${event.mediaTime},${at}]`;
+  }
+}
+
+/**
+ * The progress offsets as the text of their format version 2 array.
+ *
+ * @param offsets - the offsets
+ * @returns the JSON text
+ * @internal
+ */
+export function offsetsJsonText(offsets: readonly ProgressOffset[]): string {
+  let text = '';
+  for (const offset of offsets) text += `${text === '' ? '' : ','}["${offset.unit}",${offset.value}]`;
+  return `[${text}]`;
+}
+
+/** The fields of a session that never change once it exists, for {@link sessionHeadJsonText}. @internal */
+export interface SessionHead {
+  readonly version: number;
+  readonly id: string;
+  readonly adId: string;
+  readonly creativeId: string | null;
+  readonly provider: string;
+  readonly mode: SessionMode;
+  readonly configText: string;
+  readonly createdAt: number;
+}
+
+/**
+ * The start of the session's JSON text, up to and with `createdAt` (what never changes).
+ *
+ * @param head - the fixed fields, the config as JSON text
+ * @returns the text, to be followed by `,"loadedAt":...`
+ * @internal
+ */
+export function sessionHeadJsonText(head: SessionHead): string {
+  return (
+    `{"version":${head.version},"id":${str(head.id)},"adId":${str(head.adId)},"creativeId":${str(head.creativeId)}` +
+    `,"provider":${str(head.provider)},"mode":"${head.mode}","config":${head.configText},"createdAt":${head.createdAt}`
+  );
+}
