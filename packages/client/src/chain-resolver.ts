@@ -55,7 +55,8 @@ interface Branch {
   readonly depth: number;
   readonly wrappers: readonly WrapperAd[];
   readonly chain: readonly ChainHop[];
-  readonly seen: ReadonlySet<string>;
+  /** URLs requested on the way here, as written and as expanded (a few: a chain is short). */
+  readonly seen: readonly string[];
   readonly adId: string | undefined;
   readonly sequence: number | undefined;
 }
@@ -97,7 +98,7 @@ export class ChainResolver {
       depth: 0,
       wrappers: [],
       chain: [],
-      seen: new Set([url, expanded]),
+      seen: url === expanded ? [url] : [url, expanded],
       adId: undefined,
       sequence: undefined,
     };
@@ -112,7 +113,7 @@ export class ChainResolver {
   /** Resolves a document the caller already has (or its XML). */
   async resolve(input: VastDocument | string | Uint8Array): Promise<VastResolution> {
     this.#options.signal?.throwIfAborted();
-    const root: Branch = { depth: 0, wrappers: [], chain: [], seen: new Set(), adId: undefined, sequence: undefined };
+    const root: Branch = { depth: 0, wrappers: [], chain: [], seen: [], adId: undefined, sequence: undefined };
     let document: VastDocument;
     if (typeof input === 'string' || input instanceof Uint8Array) {
       const parsed = this.#parse(input, 0, undefined);
@@ -134,26 +135,34 @@ export class ChainResolver {
       return this.#finish([], [], false, document);
     }
     const { pod, standalone } = splitPod(document.ads);
+    if (pod.length === 0) return this.#resolveStandalone(standalone, root, document);
     const [podOutcomes, standaloneOutcomes] = await Promise.all([
       Promise.all(pod.map((ad) => this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence }))),
       Promise.all(standalone.map((ad) => this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence }))),
     ]);
-    if (pod.length > 0) {
-      const pool = standaloneOutcomes.flatMap((o) => (o.ok ? o.ads : []));
-      const ads: ResolvedAd[] = [];
-      podOutcomes.forEach((o, index) => {
-        if (o.ok) {
-          ads.push(...o.ads);
-          return;
-        }
-        const replacement = o.fallbackOnNoAd === true ? pool.shift() : undefined;
-        const sequence = pod[index]?.sequence;
-        if (replacement !== undefined && sequence !== undefined) {
-          ads.push({ ...replacement, sequence, replacesSequence: sequence });
-        }
-      });
-      return this.#finish(ads, pool, true, document);
-    }
+    const pool = standaloneOutcomes.flatMap((o) => (o.ok ? o.ads : []));
+    const ads: ResolvedAd[] = [];
+    podOutcomes.forEach((o, index) => {
+      if (o.ok) {
+        ads.push(...o.ads);
+        return;
+      }
+      const replacement = o.fallbackOnNoAd === true ? pool.shift() : undefined;
+      const sequence = pod[index]?.sequence;
+      if (replacement !== undefined && sequence !== undefined) {
+        ads.push({ ...replacement, sequence, replacesSequence: sequence });
+      }
+    });
+    return this.#finish(ads, pool, true, document);
+  }
+
+  /** The ads of a document without a pod: the first that resolves is played, the rest are the buffet. */
+  async #resolveStandalone(standalone: readonly VastAd[], root: Branch, document: VastDocument): Promise<VastResolution> {
+    const only = standalone.length === 1 ? standalone[0] : undefined;
+    const standaloneOutcomes =
+      only === undefined
+        ? await Promise.all(standalone.map((ad) => this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence })))
+        : [await this.#resolveAd(only, { ...root, adId: only.id, sequence: only.sequence })];
     let chosen: readonly ResolvedAd[] = [];
     const buffet: ResolvedAd[] = [];
     let stopped = false;
@@ -192,7 +201,7 @@ export class ChainResolver {
       );
     }
     const url = this.#expand(ad.vastAdTagUri);
-    if (branch.seen.has(ad.vastAdTagUri) || branch.seen.has(url)) {
+    if (branch.seen.includes(ad.vastAdTagUri) || branch.seen.includes(url)) {
       const loop = new VastError(VastErrorCode.WRAPPER_ERROR, `Wrapper loop: ${url} was already requested in this chain`);
       return this.#failedAd(ad, here, loop);
     }
@@ -204,7 +213,7 @@ export class ChainResolver {
       ...here,
       depth,
       chain: [...branch.chain, hop],
-      seen: new Set([...branch.seen, ad.vastAdTagUri, url]),
+      seen: url === ad.vastAdTagUri ? [...branch.seen, url] : [...branch.seen, ad.vastAdTagUri, url],
     };
     if (document.ads.length === 0) {
       return this.#failedAd(
@@ -395,7 +404,7 @@ export class ChainResolver {
     isPod: boolean,
     document: VastDocument | undefined,
   ): Promise<VastResolution> {
-    const errorPixels = (await Promise.all(this.#pixels)).flat();
+    const errorPixels = this.#pixels.length === 0 ? [] : (await Promise.all(this.#pixels)).flat();
     const first = this.#failures[0];
     const error =
       ads.length > 0

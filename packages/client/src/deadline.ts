@@ -66,8 +66,10 @@ class Entry extends EventEmitter implements Deadline, HopSignal {
  * Deadlines of many concurrent fetches on one timer. Each deadline used to cost a `sleep` of its
  * own (a promise, a timer, an abort listener) and an abort to release it; here the deadlines wait
  * in order of expiry and one sleep on the injected clock runs to the earliest live one. Disposing
- * only marks the entry; when none is live the sleep is cancelled, so nothing stays scheduled
- * between requests. A deadline still fires at its exact time on the injected clock.
+ * only marks the entry; when none is live at the end of the tick the sleep is cancelled, so
+ * nothing stays scheduled between requests (the next hop of a chain starts in the same tick as the
+ * previous one ends, and keeps the sleep). A deadline still fires at its exact time on the
+ * injected clock.
  *
  * @internal
  */
@@ -80,6 +82,18 @@ export class DeadlineScheduler {
   /** The armed sleep: when it ends and how to cancel it. */
   #armedAt = Number.POSITIVE_INFINITY;
   #armed: AbortController | undefined;
+  /**
+   * The reason the armed sleep is cancelled with. Made once: an `abort()` without a reason builds a
+   * `DOMException` (and its stack) each time, and at low concurrency the sleep is cancelled after
+   * every fetch.
+   */
+  readonly #idle = new DOMException('No deadline is live', 'AbortError');
+  /** Whether {@link DeadlineScheduler.#cancelIfIdle} is queued for the end of this tick. */
+  #idleCheckQueued = false;
+  readonly #cancelIfIdle = (): void => {
+    this.#idleCheckQueued = false;
+    if (this.#live === 0) this.#disarm();
+  };
 
   constructor(time: TimeProvider) {
     this.#time = time;
@@ -121,7 +135,13 @@ export class DeadlineScheduler {
     if (this.#live === 0) {
       this.#queue = [];
       this.#head = 0;
-      this.#disarm();
+      // The next hop of a chain, or the caller's next request, usually starts in the promise jobs
+      // that follow: cancel the sleep only if nothing is live once they have run, rather than
+      // cancelling and arming it again around every fetch.
+      if (this.#armed !== undefined && !this.#idleCheckQueued) {
+        this.#idleCheckQueued = true;
+        process.nextTick(this.#cancelIfIdle);
+      }
       return;
     }
     // Fetches mostly end in the order they started: drop finished entries from the front so the
@@ -161,7 +181,7 @@ export class DeadlineScheduler {
     if (armed === undefined) return;
     this.#armed = undefined;
     this.#armedAt = Number.POSITIVE_INFINITY;
-    armed.abort();
+    armed.abort(this.#idle);
   }
 
   /** Expires every live entry whose time has come, then arms for the next live one. */

@@ -92,17 +92,18 @@ export class HttpFetcher {
     const started = time.monotonic();
     const deadline = this.#deadlines.start(byBudget ? budgetMs : hopTimeoutMs, this.#timeoutMessage, request.signal);
     const redirects: string[] = [];
-    const seen = new Set<string>();
+    /** URLs requested so far, made at the first redirect. */
+    let seen: Set<string> | undefined;
     let origin = current.origin;
     let headers = request.headers === undefined ? this.#settings.headers : { ...this.#settings.headers, ...request.headers };
     try {
       for (;;) {
-        seen.add(current.href);
         const response = await this.#request(current, headers, deadline.signal);
         const location = response.headers.location;
         if (REDIRECT_STATUSES.has(response.statusCode) && typeof location === 'string') {
           await response.body.dump();
           const next = parseHttpUrl(location, current);
+          (seen ??= new Set()).add(current.href);
           if (seen.has(next.href)) throw new FetchError('redirect-loop', next.href, `Redirect loop back to ${next.href}`);
           if (redirects.length >= maxRedirects) {
             throw new FetchError('too-many-redirects', next.href, `More than ${maxRedirects} redirects from ${url}`);

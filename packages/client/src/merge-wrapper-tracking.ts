@@ -1,7 +1,7 @@
 import type {
   Companion,
-  CompanionCreative,
   Creative,
+  Icon,
   InlineAd,
   LinearCreative,
   NonLinearCreative,
@@ -35,25 +35,59 @@ import type {
  */
 export function mergeWrapperTracking(inline: InlineAd, wrappers: readonly WrapperAd[]): InlineAd {
   if (wrappers.length === 0) return inline;
-  const chain = [...wrappers].reverse();
-  const wrapperCreatives = chain.flatMap((wrapper) => wrapper.creatives);
-  const linears = wrapperCreatives.filter((c): c is LinearCreative => c.type === 'linear');
-  const nonLinears = wrapperCreatives.filter((c): c is NonLinearCreative => c.type === 'nonlinear');
-  const companions = wrapperCreatives
-    .filter((c): c is CompanionCreative => c.type === 'companion')
-    .flatMap((c) => c.companions);
-  const creatives = inline.creatives.map((creative) => mergeCreative(creative, linears, nonLinears));
-  const viewableImpression = mergeViewable(inline.viewableImpression, chain);
+  // One pass over the wrappers, innermost first; a list the wrappers add nothing to is the ad's own.
+  let impressions = inline.impressions;
+  let errors = inline.errors;
+  let verifications = inline.verifications;
+  let extensions = inline.extensions;
+  let blockedAdCategories = inline.blockedAdCategories;
+  let viewable: ViewableImpression[] | undefined;
+  const linears: LinearCreative[] = [];
+  const nonLinears: NonLinearCreative[] = [];
+  const companions: Companion[] = [];
+  for (let index = wrappers.length - 1; index >= 0; index--) {
+    const wrapper = wrappers[index] as WrapperAd;
+    impressions = append(impressions, wrapper.impressions);
+    errors = append(errors, wrapper.errors);
+    verifications = append(verifications, wrapper.verifications);
+    extensions = append(extensions, wrapper.extensions);
+    blockedAdCategories = append(blockedAdCategories, wrapper.blockedAdCategories);
+    if (wrapper.viewableImpression !== undefined) (viewable ??= []).push(wrapper.viewableImpression);
+    for (const creative of wrapper.creatives) {
+      if (creative.type === 'linear') linears.push(creative);
+      else if (creative.type === 'nonlinear') nonLinears.push(creative);
+      else companions.push(...creative.companions);
+    }
+  }
+  const creatives =
+    linears.length === 0 && nonLinears.length === 0
+      ? inline.creatives
+      : inline.creatives.map((creative) => mergeCreative(creative, linears, nonLinears));
+  const viewableImpression = mergeViewable(inline.viewableImpression, viewable);
   return {
     ...inline,
-    impressions: [...inline.impressions, ...chain.flatMap((w) => w.impressions)],
-    errors: [...inline.errors, ...chain.flatMap((w) => w.errors)],
-    verifications: [...inline.verifications, ...chain.flatMap((w) => w.verifications)],
-    extensions: [...inline.extensions, ...chain.flatMap((w) => w.extensions)],
-    blockedAdCategories: [...inline.blockedAdCategories, ...chain.flatMap((w) => w.blockedAdCategories)],
+    impressions,
+    errors,
+    verifications,
+    extensions,
+    blockedAdCategories,
     creatives: mergeCompanions(creatives, companions),
     ...(viewableImpression === undefined ? {} : { viewableImpression }),
   };
+}
+
+/** `own` followed by `extra`: `own` itself when `extra` is empty (lists of the model are frozen). */
+function append<T>(own: readonly T[], extra: readonly T[]): readonly T[] {
+  if (extra.length === 0) return own;
+  if (own.length === 0) return extra;
+  return [...own, ...extra];
+}
+
+/** Every item of `lists`' `pick` after `own`, or `own` itself when they add nothing. */
+function appendEach<S, T>(own: readonly T[], lists: readonly S[], pick: (source: S) => readonly T[]): readonly T[] {
+  let out: readonly T[] = own;
+  for (const source of lists) out = append(out, pick(source));
+  return out;
 }
 
 function mergeCreative(
@@ -64,22 +98,26 @@ function mergeCreative(
   switch (creative.type) {
     case 'linear': {
       if (linears.length === 0) return creative;
-      const programs = new Set(creative.icons.map((icon) => icon.program));
-      const icons = [...creative.icons];
-      for (const icon of linears.flatMap((l) => l.icons)) {
-        if (icon.program !== undefined && programs.has(icon.program)) continue;
-        programs.add(icon.program);
-        icons.push(icon);
+      let icons: Icon[] | undefined;
+      let programs: Set<string | undefined> | undefined;
+      for (const linear of linears) {
+        for (const icon of linear.icons) {
+          programs ??= new Set(creative.icons.map((own) => own.program));
+          if (icon.program !== undefined && programs.has(icon.program)) continue;
+          programs.add(icon.program);
+          (icons ??= [...creative.icons]).push(icon);
+        }
       }
+      const clickTrackings = appendEach(creative.videoClicks.clickTrackings, linears, (l) => l.videoClicks.clickTrackings);
+      const customClicks = appendEach(creative.videoClicks.customClicks, linears, (l) => l.videoClicks.customClicks);
       return {
         ...creative,
-        trackingEvents: [...creative.trackingEvents, ...linears.flatMap((l) => l.trackingEvents)],
-        videoClicks: {
-          ...creative.videoClicks,
-          clickTrackings: [...creative.videoClicks.clickTrackings, ...linears.flatMap((l) => l.videoClicks.clickTrackings)],
-          customClicks: [...creative.videoClicks.customClicks, ...linears.flatMap((l) => l.videoClicks.customClicks)],
-        },
-        icons,
+        trackingEvents: appendEach(creative.trackingEvents, linears, (l) => l.trackingEvents),
+        videoClicks:
+          clickTrackings === creative.videoClicks.clickTrackings && customClicks === creative.videoClicks.customClicks
+            ? creative.videoClicks
+            : { ...creative.videoClicks, clickTrackings, customClicks },
+        icons: icons ?? creative.icons,
       };
     }
     case 'nonlinear': {
@@ -87,8 +125,11 @@ function mergeCreative(
       const clickTrackings = nonLinears.flatMap((c) => c.nonLinears.flatMap((n) => n.clickTrackings));
       return {
         ...creative,
-        trackingEvents: [...creative.trackingEvents, ...nonLinears.flatMap((c) => c.trackingEvents)],
-        nonLinears: creative.nonLinears.map((n) => ({ ...n, clickTrackings: [...n.clickTrackings, ...clickTrackings] })),
+        trackingEvents: appendEach(creative.trackingEvents, nonLinears, (c) => c.trackingEvents),
+        nonLinears:
+          clickTrackings.length === 0
+            ? creative.nonLinears
+            : creative.nonLinears.map((n) => ({ ...n, clickTrackings: [...n.clickTrackings, ...clickTrackings] })),
       };
     }
     case 'companion':
@@ -96,7 +137,7 @@ function mergeCreative(
   }
 }
 
-function mergeCompanions(creatives: Creative[], fromWrappers: readonly Companion[]): readonly Creative[] {
+function mergeCompanions(creatives: readonly Creative[], fromWrappers: readonly Companion[]): readonly Creative[] {
   if (fromWrappers.length === 0) return creatives;
   const extra: Companion[] = [];
   let result = creatives;
@@ -133,10 +174,14 @@ function sameSlot(a: Companion, b: Companion): boolean {
   return a.width !== undefined && a.width === b.width && a.height === b.height;
 }
 
-function mergeViewable(own: ViewableImpression | undefined, chain: readonly WrapperAd[]): ViewableImpression | undefined {
-  const all = [own, ...chain.map((w) => w.viewableImpression)].filter((v): v is ViewableImpression => v !== undefined);
-  const first = all[0];
-  if (first === undefined) return undefined;
+function mergeViewable(
+  own: ViewableImpression | undefined,
+  fromWrappers: readonly ViewableImpression[] | undefined,
+): ViewableImpression | undefined {
+  if (fromWrappers === undefined) return own;
+  const all = own === undefined ? fromWrappers : [own, ...fromWrappers];
+  const first = all[0] as ViewableImpression;
+  if (all.length === 1) return first;
   return {
     ...first,
     viewable: all.flatMap((v) => v.viewable),

@@ -7,6 +7,11 @@ function setup(): { clock: SimulatedTimeProvider; deadlines: DeadlineScheduler }
   return { clock, deadlines: new DeadlineScheduler(clock) };
 }
 
+/** Lets the promise jobs and `process.nextTick` callbacks queued so far run. */
+function endOfTick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function timedOut(signal: HopSignal): boolean {
   return signal.aborted && (signal.reason as DOMException).name === 'TimeoutError';
 }
@@ -50,6 +55,7 @@ describe('DeadlineScheduler: many deadlines on one timer', () => {
     expect([first.signal.aborted, second.signal.aborted, third.signal.aborted]).toEqual([false, true, false]);
     third.dispose();
     second.dispose();
+    await endOfTick();
     expect(clock.pendingCount).toBe(0);
     await clock.tickAsync(5000);
     expect(third.signal.aborted).toBe(false);
@@ -70,7 +76,7 @@ describe('DeadlineScheduler: many deadlines on one timer', () => {
     expect(keep.expired()).toBe(true);
   });
 
-  it('follows the caller signal, before and during the deadline', () => {
+  it('follows the caller signal, before and during the deadline', async () => {
     const { clock, deadlines } = setup();
     const caller = new AbortController();
     const linked = deadlines.start(1000, 'x', caller.signal);
@@ -82,7 +88,32 @@ describe('DeadlineScheduler: many deadlines on one timer', () => {
     expect(already.signal.aborted).toBe(true);
     already.dispose();
     const untimed = deadlines.start(Number.POSITIVE_INFINITY, 'z', undefined);
+    await endOfTick();
     expect(clock.pendingCount).toBe(0);
     untimed.dispose();
+  });
+
+  it('keeps its sleep for a deadline started in the same tick as the last one ended, and still fires it on time', async () => {
+    const { clock, deadlines } = setup();
+    deadlines.start(1000, 'first', undefined).dispose();
+    clock.tick(10);
+    const next = deadlines.start(1000, 'next', undefined);
+    await endOfTick();
+    expect(clock.pendingCount).toBe(1);
+    await clock.tickAsync(990);
+    expect(next.signal.aborted).toBe(false);
+    await clock.tickAsync(10);
+    expect(timedOut(next.signal)).toBe(true);
+    expect(clock.pendingCount).toBe(0);
+  });
+
+  it('cancels its sleep at the end of the tick in which the last deadline ended', async () => {
+    const { clock, deadlines } = setup();
+    const only = deadlines.start(1000, 'only', undefined);
+    only.dispose();
+    await endOfTick();
+    expect(clock.pendingCount).toBe(0);
+    await clock.tickAsync(2000);
+    expect(only.signal.aborted).toBe(false);
   });
 });

@@ -116,4 +116,63 @@ describe('mergeWrapperTracking', () => {
     const noViewability = firstAd(WRAPPER.replace(/<ViewableImpression>[\s\S]*?<\/ViewableImpression>/u, '')) as WrapperAd;
     expect(mergeWrapperTracking(unviewed, [noViewability]).viewableImpression).toBeUndefined();
   });
+
+  describe('through several wrappers', () => {
+    const level = (name: string, extra = '') =>
+      firstAd(`<VAST version="4.2"><Ad id="${name}"><Wrapper>
+  <AdSystem>s</AdSystem><VASTAdTagURI>https://next.example/${name}</VASTAdTagURI>
+  <Impression>https://${name}.example/imp</Impression><Error>https://${name}.example/err</Error>
+  <Creatives><Creative><Linear>
+    <TrackingEvents><Tracking event="start">https://${name}.example/start</Tracking></TrackingEvents>
+    <VideoClicks><ClickTracking>https://${name}.example/click</ClickTracking></VideoClicks>
+    <Icons><Icon program="Brand" width="${name.length}" height="5"><StaticResource creativeType="image/png">https://${name}.example/brand.png</StaticResource></Icon></Icons>
+  </Linear></Creative>${extra}</Creatives>
+</Wrapper></Ad></VAST>`) as WrapperAd;
+    const outer = level('outer');
+    const inner = level(
+      'inner2',
+      `<Creative><NonLinearAds><TrackingEvents><Tracking event="creativeView">https://inner2.example/nlview</Tracking></TrackingEvents></NonLinearAds></Creative>`,
+    );
+    const host = (url: string) => new URL(url).hostname.split('.')[0];
+
+    it('lists the ad’s own entries, then the innermost wrapper’s, then the outermost’s', () => {
+      const merged = mergeWrapperTracking(inline, [outer, inner]);
+      expect(merged.impressions.map((i) => host(i.url))).toEqual(['in', 'inner2', 'outer']);
+      expect(merged.errors.map(host)).toEqual(['inner2', 'outer']);
+      const linear = merged.creatives.find((c) => c.type === 'linear');
+      if (linear?.type !== 'linear') throw new Error('no linear');
+      expect(linear.trackingEvents.map((t) => host(t.url))).toEqual(['inner2', 'outer']);
+      expect(linear.videoClicks.clickTrackings.map((c) => host(c.url))).toEqual(['inner2', 'outer']);
+    });
+
+    it('keeps one icon per program: the ad’s, then the innermost wrapper’s', () => {
+      const merged = mergeWrapperTracking(inline, [outer, inner]);
+      const linear = merged.creatives.find((c) => c.type === 'linear');
+      if (linear?.type !== 'linear') throw new Error('no linear');
+      expect(linear.icons.map((i) => [i.program, i.width])).toEqual([
+        ['AdChoices', 10],
+        ['Brand', 'inner2'.length],
+      ]);
+    });
+
+    it('adds a wrapper’s non-linear tracking events when it has no click tracking', () => {
+      const nonLinear = mergeWrapperTracking(inline, [outer, inner]).creatives.find((c) => c.type === 'nonlinear');
+      if (nonLinear?.type !== 'nonlinear') throw new Error('no nonlinear');
+      expect(nonLinear.trackingEvents.map((t) => host(t.url))).toEqual(['in', 'inner2']);
+      expect(nonLinear.nonLinears[0]?.clickTrackings.map((c) => host(c.url))).toEqual(['in']);
+    });
+
+    it('does not modify the ad or the wrappers', () => {
+      const before = JSON.stringify([inline, outer, inner]);
+      mergeWrapperTracking(inline, [outer, inner]);
+      expect(JSON.stringify([inline, outer, inner])).toBe(before);
+    });
+  });
+
+  it('takes the viewability URLs of a wrapper when the ad has none', () => {
+    const unviewed = firstAd(INLINE.replace(/<ViewableImpression>[\s\S]*?<\/ViewableImpression>/u, '')) as InlineAd;
+    expect(mergeWrapperTracking(unviewed, [wrapper]).viewableImpression?.notViewable).toEqual([
+      'https://w.example/notviewable',
+    ]);
+  });
 });
