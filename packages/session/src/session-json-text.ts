@@ -2,6 +2,7 @@
 // writes for the same PlaybackSessionJson: keys in the same order, numbers as String(n) (which is
 // how JSON writes a finite number), strings through JSON.stringify (for the escapes).
 import type { PlaybackEvent, ProgressOffset } from './playback-event.js';
+import { encodeClock } from './session-json.js';
 import type { SessionMode } from './session-mode.js';
 
 /** The JSON text of a string, or of `null`. */
@@ -16,9 +17,8 @@ const str = (value: string | null): string => (value === null ? 'null' : JSON.st
  * @internal
  */
 export function eventJsonText(event: PlaybackEvent, createdAt: number): string {
-  const after = event.clockTime - createdAt;
-  // Same rule as encodeEvent: relative unless that would not add back to the exact time.
-  const at = createdAt + after === event.clockTime ? `${after}` : `[${event.clockTime}]`;
+  const clock = encodeClock(event.clockTime, createdAt);
+  const at = typeof clock === 'number' ? `${clock}` : `[${clock[0]}]`;
   switch (event.type) {
     case 'progress':
       return `["progress",${event.mediaTime},${at},"${event.offset.unit}",${event.offset.value}]`;

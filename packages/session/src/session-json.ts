@@ -118,8 +118,16 @@ export const playbackSessionJsonSchema: z.ZodType<PlaybackSessionJson, unknown> 
 
 // ---- writing ----
 
-/** A clock time as format version 2 writes it: ms after `createdAt`, or `[clockTime]` when that would not add back exactly. */
-function encodeClock(clockTime: number, createdAt: number): ClockTimeJson {
+/**
+ * A clock time as format version 2 writes it: ms after `createdAt`, or `[clockTime]` when that
+ * would not add back exactly.
+ *
+ * @param clockTime - the event's clock time (epoch ms)
+ * @param createdAt - the session's creation time
+ * @returns the number, or the frozen one-element tuple
+ * @internal
+ */
+export function encodeClock(clockTime: number, createdAt: number): ClockTimeJson {
   const after = clockTime - createdAt;
   return createdAt + after === clockTime ? after : Object.freeze([clockTime] as const);
 }
