@@ -226,6 +226,8 @@ describe('ConfigSnapshotCache', () => {
       text.replace('"version":2,', '"version":2,"x":1,'),
       text.replace(/}$/, ',"x":1}'),
       // Broken JSON around a config the cache holds.
+      text.replace(',"config":', ' "config":'),
+      text.replace(',"config":', '"config":'),
       text.replace('{"version"', '{"version"x'),
       text.replace(/}$/, '}}'),
       text.replace(/}$/, ''),
@@ -235,5 +237,25 @@ describe('ConfigSnapshotCache', () => {
       text.replace('"mode":"headless"', '"mode":"other"'),
     ];
     for (const variant of variants) expect(outcome(variant, configCache)).toBe(outcome(variant));
+  });
+
+  it('decodes randomly edited texts exactly as without a cache', () => {
+    const configCache = new ConfigSnapshotCache();
+    // Tokens, and whole members that make valid JSON with a repeated or unknown key.
+    const pieces = ['"config":', ',"createdAt":', '"\\u0063onfig":', '{', '}', '[', ']', ',', '"', '\\', ' ', '0', 'null', ':',
+      ',"config":{"other":[1,2]}', ',"\\u0063onfig":{}', ',"createdAt":5', ',"loadedAt":null', ',"x":1', '"mode":"real",', '"version":2,'];
+    const editArb = fc.record({ at: fc.nat(), remove: fc.nat({ max: 3 }), insert: fc.constantFrom(...pieces) });
+    fc.assert(
+      fc.property(fc.constantFrom(written('r1'), written('r2', { other: [1, 2] })), fc.array(editArb, { minLength: 1, maxLength: 3 }), (text, edits) => {
+        outcome(text, configCache); // the cache holds the config from here on
+        let edited = text;
+        for (const edit of edits) {
+          const at = edit.at % (edited.length + 1);
+          edited = edited.slice(0, at) + edit.insert + edited.slice(at + edit.remove);
+        }
+        expect(outcome(edited, configCache)).toBe(outcome(edited));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
