@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -121,6 +122,8 @@ export async function startMockAdServer(options: MockAdServerOptions = {}): Prom
   const positions = new Map<string, number>();
   const sockets = new Set<Socket>();
   const closing = new AbortController();
+  // Every delayed or hanging answer listens for the close, and many can be waiting at once.
+  setMaxListeners(0, closing.signal);
   let log: RecordedRequest[] = [];
   let waiters: Waiter[] = [];
 

@@ -158,6 +158,22 @@ describe('startMockAdServer', () => {
     expect((await get(server.url('/slow'))).status).toBe(204);
   });
 
+  it('answers many delayed requests at once without a listener-leak warning', async () => {
+    const server = await start({ routes: { '/slow': { delayMs: 20, status: 204 } } });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const answers = await Promise.all(Array.from({ length: 30 }, () => get(server.url('/slow'))));
+      expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 30 }, () => 204));
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+
   it('hangs until the server closes, which ends the hung request', async () => {
     const server = await startMockAdServer({ routes: { '/hang': { fault: { type: 'hang' } } } });
     const pending = get(server.url('/hang'));
