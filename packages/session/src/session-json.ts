@@ -198,7 +198,7 @@ function fastOffsetV2(value: unknown): ProgressOffset | undefined {
 
 /**
  * Decodes version 2 from its top-level fields: `head` holds those before `config`, `tail` those
- * after (the same object when the document was parsed whole), `config` the decoded config.
+ * after (the same object when the document was parsed whole), `decoded` the config and its text.
  */
 function fastDecodeV2(head: Record<string, unknown>, tail: Record<string, unknown>, decoded: DecodedConfig): DecodedSession | undefined {
   const { id, adId, creativeId, provider, mode } = head;
