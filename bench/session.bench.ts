@@ -6,7 +6,7 @@
 // documents without validation.
 import { Buffer } from 'node:buffer';
 import { ConfigResolver } from '@vast/config';
-import { ConfigSnapshotCache, PlaybackSession, type PlaybackEvent, type PlaybackSessionJsonV1 } from '@vast/session';
+import { ConfigSnapshotCache, PlaybackSession, SESSION_JSON_VERSION, type PlaybackEvent, type PlaybackSessionJsonV1, type ProgressOffset, type ProgressOffsetJsonV1 } from '@vast/session';
 import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
 import { table, writeSection } from './lib/report.js';
 
@@ -29,7 +29,7 @@ function makeSession(index: number, time: SimulatedTimeProvider): PlaybackSessio
     creativeId: `creative-${random.int(1, 9_999)}`,
     provider,
     duration,
-    progressOffsets: [{ unit: 'ms', value: 2_000 }],
+    progressOffsets: [{ type: 'time', seconds: 2 }],
     config: resolver.resolve(provider),
     time,
   });
@@ -76,9 +76,14 @@ function toV1(session: PlaybackSession): PlaybackSessionJsonV1 {
     duration: session.duration,
     position: session.position,
     maxPosition: Math.max(session.position, ...marks.map((e) => e.mediaTime)),
-    progressOffsets: session.progressOffsets,
-    events,
+    progressOffsets: session.progressOffsets.map(offsetV1),
+    events: events.map((e) => (e.type === 'progress' ? { ...e, offset: offsetV1(e.offset) } : e)),
   };
+}
+
+/** An offset as version 1 wrote it (time offsets in milliseconds). */
+function offsetV1(offset: ProgressOffset): ProgressOffsetJsonV1 {
+  return offset.type === 'time' ? { unit: 'ms', value: offset.seconds * 1000 } : { unit: 'percent', value: offset.percent };
 }
 
 const time = new SimulatedTimeProvider({ mode: 'manual' });
@@ -161,14 +166,14 @@ restored, so every session is serialized once and no per-session cache helps.
 | format | bytes per session |
 | --- | --- |
 | version 1 (events as objects, absolute clock times) | ${fmt(bytesV1)} |
-| version 2 (events as tuples, clock times after \`createdAt\`) | ${fmt(bytesV2)} (${((bytesV2 / bytesV1) * 100).toFixed(0)}% of v1) |
+| version ${SESSION_JSON_VERSION} (events as tuples, clock times after \`createdAt\`) | ${fmt(bytesV2)} (${((bytesV2 / bytesV1) * 100).toFixed(0)}% of v1) |
 
 ${table(['variant', 'round trips/s', 'µs per round trip', 'ratio to baseline'], rows)}
 
 Target: at least ${fmt(TARGET)} round trips/s on one core: **${rate(STORE) >= TARGET ? 'met' : 'not met'}** by the store path
 (${fmt(rate(STORE))}/s); the default path gives ${fmt(rate(DEFAULT))}/s.
 
-The baseline is plain \`JSON.stringify\` + \`JSON.parse\` of the same version 2 documents with no
+The baseline is plain \`JSON.stringify\` + \`JSON.parse\` of the same version ${SESSION_JSON_VERSION} documents with no
 checks: what any JSON round trip of them costs. Most of that is the config snapshot (compare the
 "config: null" row). The store path avoids it: \`toJSONText\` writes the text directly (each event
 and the fixed fields once) and \`fromJSON\` with a \`ConfigSnapshotCache\` that already holds the

@@ -39,7 +39,7 @@ export { SESSION_JSON_VERSION, playbackSessionJsonSchema } from './session-json.
 export type { ClockTimeJson, PlaybackEventJson, PlaybackSessionJson, ProgressOffsetJson } from './session-json.js';
 export type { SessionMode } from './session-mode.js';
 export { playbackSessionJsonV1Schema } from './session-json-v1.js';
-export type { PlaybackSessionJsonV1 } from './session-json-v1.js';
+export type { PlaybackEventJsonV1, PlaybackSessionJsonV1, ProgressOffsetJsonV1 } from './session-json-v1.js';
 export { replay } from './replay.js';
 export type { ReplayContext, ReplayHandler, ReplayOptions, ReplayResult, ReplayVisitor } from './replay.js';
 export type { SessionStore, SessionStoreOperationOptions } from './session-store.js';

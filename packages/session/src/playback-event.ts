@@ -1,3 +1,5 @@
+import type { Offset } from '@vast/parser';
+
 /**
  * The kinds of events a {@link PlaybackSession} logs (the VAST tracking events of a linear ad),
  * as an object users can also pass as strings.
@@ -35,12 +37,13 @@ export type BasicPlaybackEventType = Exclude<PlaybackEventType, 'progress' | 'in
 export type QuartileEventType = 'firstQuartile' | 'midpoint' | 'thirdQuartile';
 
 /**
- * Where a VAST `progress` tracking event fires: a media time in milliseconds (`offset="00:00:05"`)
- * or a percentage of the duration (`offset="10%"`).
+ * Where a VAST `progress` tracking event fires: a time from the start of the creative
+ * (`offset="00:00:05"`, `{ type: 'time', seconds: 5 }`) or a share of its duration
+ * (`offset="10%"`, `{ type: 'percent', percent: 10 }`). It is the parser's `Offset`, the one
+ * offset type of the toolkit: a parsed tracking event's offset goes into a session unchanged, and
+ * the tracker fires the beacons of the offsets the session logs.
  */
-export type ProgressOffset =
-  | { readonly unit: 'ms'; readonly value: number }
-  | { readonly unit: 'percent'; readonly value: number };
+export type ProgressOffset = Offset;
 
 /** What every logged event records. */
 export interface PlaybackEventRecord<T extends PlaybackEventType> {

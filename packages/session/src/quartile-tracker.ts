@@ -40,9 +40,32 @@ const QUARTILES: readonly (readonly [QuartileEventType, number])[] = [
  * @returns a description of the problem, or `undefined` when the offset is valid
  */
 function invalidProgressOffset(offset: ProgressOffset): string | undefined {
-  if (!Number.isFinite(offset.value) || offset.value < 0) return `must be a finite number >= 0, got ${offset.value}`;
-  if (offset.unit === 'percent' && offset.value > 100) return `percent must be at most 100, got ${offset.value}`;
+  if (offset.type === 'time') {
+    return Number.isFinite(offset.seconds) && offset.seconds >= 0 ? undefined : `seconds must be a finite number >= 0, got ${offset.seconds}`;
+  }
+  if (offset.type !== 'percent') return `type must be 'time' or 'percent', got ${JSON.stringify((offset as { type: unknown }).type)}`;
+  if (!Number.isFinite(offset.percent) || offset.percent < 0 || offset.percent > 100) {
+    return `percent must be a finite number from 0 to 100, got ${offset.percent}`;
+  }
   return undefined;
+}
+
+/**
+ * Where a progress offset falls in the media: the one place that turns an offset into a position.
+ *
+ * @param offset - the offset
+ * @param duration - the media duration in ms, or `null` when unknown
+ * @returns the media position in ms, or `undefined` for a percent offset without a known, non-zero
+ *   duration
+ */
+function offsetPosition(offset: ProgressOffset, duration: number | null): number | undefined {
+  if (offset.type === 'time') return offset.seconds * 1000;
+  return duration !== null && duration > 0 ? (duration * offset.percent) / 100 : undefined;
+}
+
+/** A frozen copy of an offset, with only the fields of its type. */
+function copyOffset(offset: ProgressOffset): ProgressOffset {
+  return Object.freeze(offset.type === 'time' ? { type: 'time', seconds: offset.seconds + 0 } : { type: 'percent', percent: offset.percent + 0 });
 }
 
 /** Throws unless `position` is a media position (finite, >= 0). */
@@ -60,7 +83,7 @@ function checkPosition(position: number): void {
  *
  * @example
  * ```ts
- * const tracker = new QuartileTracker({ duration: 30_000, progressOffsets: [{ unit: 'ms', value: 5_000 }] });
+ * const tracker = new QuartileTracker({ duration: 30_000, progressOffsets: [{ type: 'time', seconds: 5 }] });
  * tracker.update(6_000).map((m) => m.type); // ['progress']
  * tracker.update(16_000).map((m) => m.type); // ['firstQuartile', 'midpoint']
  * tracker.update(1_000); // [] (seeking back fires nothing)
@@ -90,9 +113,10 @@ export class QuartileTracker {
     const offsets = options.progressOffsets ?? [];
     for (let index = 0; index < offsets.length; index++) {
       const problem = invalidProgressOffset(offsets[index] as ProgressOffset);
-      if (problem !== undefined) throw new RangeError(`progressOffsets[${index}].value ${problem}`);
+      if (problem !== undefined) throw new RangeError(`progressOffsets[${index}]: ${problem}`);
     }
-    this.progressOffsets = Object.freeze([...offsets]);
+    // Copied and frozen: the caller cannot change a session's offsets after the fact.
+    this.progressOffsets = Object.freeze(offsets.map(copyOffset));
     const maxPosition = options.maxPosition ?? null;
     if (maxPosition !== null) checkPosition(maxPosition);
     this.#maxPosition = maxPosition === null ? null : maxPosition + 0;
@@ -106,8 +130,8 @@ export class QuartileTracker {
       for (const [type, fraction] of QUARTILES) marks.push({ type, at: duration * fraction });
     }
     for (const offset of this.progressOffsets) {
-      if (offset.unit === 'ms') marks.push({ type: 'progress', at: offset.value, offset });
-      else if (duration !== null && duration > 0) marks.push({ type: 'progress', at: (duration * offset.value) / 100, offset });
+      const at = offsetPosition(offset, duration);
+      if (at !== undefined) marks.push({ type: 'progress', at, offset });
     }
     // Stable sort: at equal positions quartiles come first, then offsets in the order given.
     marks.sort((a, b) => a.at - b.at);

@@ -1,15 +1,19 @@
-// Writes session JSON (format version 2) as text directly, byte for byte what JSON.stringify
+// Writes session JSON (format version 3) as text directly, byte for byte what JSON.stringify
 // writes for the same PlaybackSessionJson: keys in the same order, numbers as String(n) (which is
 // how JSON writes a finite number), strings through JSON.stringify (for the escapes).
 import type { PlaybackEvent, ProgressOffset } from './playback-event.js';
 import { encodeClock } from './session-json.js';
 import type { SessionMode } from './session-mode.js';
 
+/** An offset's unit and value as JSON text, without brackets (see `offsetToJson`). */
+const offsetText = (offset: ProgressOffset): string =>
+  offset.type === 'time' ? `"s",${offset.seconds}` : `"percent",${offset.percent}`;
+
 /** The JSON text of a string, or of `null`. */
 const str = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
 
 /**
- * One event as the text of its format version 2 tuple (see `PlaybackEventJson`).
+ * One event as the text of its format version 3 tuple (see `PlaybackEventJson`).
  *
  * @param event - the logged event
  * @param createdAt - the session's creation time
@@ -21,7 +25,7 @@ export function eventJsonText(event: PlaybackEvent, createdAt: number): string {
   const at = typeof clock === 'number' ? `${clock}` : `[${clock[0]}]`;
   switch (event.type) {
     case 'progress':
-      return `["progress",${event.mediaTime},${at},"${event.offset.unit}",${event.offset.value}]`;
+      return `["progress",${event.mediaTime},${at},${offsetText(event.offset)}]`;
     case 'interruption':
       return `["interruption",${event.mediaTime},${at},${str(event.interruptionType)},${str(event.reason)}]`;
     case 'error':
@@ -33,7 +37,7 @@ export function eventJsonText(event: PlaybackEvent, createdAt: number): string {
 }
 
 /**
- * The progress offsets as the text of their format version 2 array.
+ * The progress offsets as the text of their format version 3 array.
  *
  * @param offsets - the offsets
  * @returns the JSON text
@@ -41,7 +45,7 @@ export function eventJsonText(event: PlaybackEvent, createdAt: number): string {
  */
 export function offsetsJsonText(offsets: readonly ProgressOffset[]): string {
   let text = '';
-  for (const offset of offsets) text += `${text === '' ? '' : ','}["${offset.unit}",${offset.value}]`;
+  for (const offset of offsets) text += `${text === '' ? '' : ','}[${offsetText(offset)}]`;
   return `[${text}]`;
 }
 

@@ -16,15 +16,36 @@ import {
   type PlaybackEvent,
   type PlaybackEventType,
   type ProgressOffset,
+  type ProgressPlaybackEvent,
 } from './playback-event.js';
 import { PLAYBACK_STATUSES, type PlaybackStatus } from './playback-status.js';
 import type { SessionMode } from './session-mode.js';
+import { offsetFromJson } from './offset-json.js';
+
+/** A progress offset as format version 1 writes it: milliseconds, or a percentage. */
+export type ProgressOffsetJsonV1 =
+  | { readonly unit: 'ms'; readonly value: number }
+  | { readonly unit: 'percent'; readonly value: number };
+
+/** An event as format version 1 writes it: a {@link PlaybackEvent}, with a version 1 offset. */
+export type PlaybackEventJsonV1 =
+  | Exclude<PlaybackEvent, ProgressPlaybackEvent>
+  | (Omit<ProgressPlaybackEvent, 'offset'> & { readonly offset: ProgressOffsetJsonV1 });
+
+/**
+ * A version 1 document, checked, with its offsets in today's form.
+ * @internal
+ */
+export type DecodedSessionV1 = Omit<PlaybackSessionJsonV1, 'progressOffsets' | 'events'> & {
+  readonly progressOffsets: readonly ProgressOffset[];
+  readonly events: readonly PlaybackEvent[];
+};
 
 /**
  * The JSON form of a session in format version 1 (written by earlier releases): every event an
  * object, clock times in epoch ms, the status and the furthest position written out.
- * {@link PlaybackSession.fromJSON} still reads it; {@link PlaybackSession.toJSON} writes
- * version 2 ({@link PlaybackSessionJson}).
+ * {@link PlaybackSession.fromJSON} still reads it (milliseconds offsets become seconds);
+ * {@link PlaybackSession.toJSON} writes the current version ({@link PlaybackSessionJson}).
  */
 export interface PlaybackSessionJsonV1 {
   /** The format version, `1`. */
@@ -54,9 +75,9 @@ export interface PlaybackSessionJsonV1 {
   /** The furthest media position reached, in ms (quartiles up to it have fired), or `null`. */
   readonly maxPosition: number | null;
   /** The creative's progress offsets. */
-  readonly progressOffsets: readonly ProgressOffset[];
+  readonly progressOffsets: readonly ProgressOffsetJsonV1[];
   /** The event log, oldest first. */
-  readonly events: readonly PlaybackEvent[];
+  readonly events: readonly PlaybackEventJsonV1[];
 }
 
 const BASIC_TYPES = PLAYBACK_EVENT_TYPES.filter(
@@ -118,10 +139,7 @@ const STATUSES = new Set<string>(PLAYBACK_STATUSES);
 
 function fastOffset(value: unknown): ProgressOffset | undefined {
   if (!isObject(value) || keyCount(value) !== 2 || !isMedia(value['value'])) return undefined;
-  const unit = value['unit'];
-  if (unit === 'ms') return Object.freeze({ unit, value: value['value'] + 0 });
-  if (unit === 'percent' && value['value'] <= 100) return Object.freeze({ unit, value: value['value'] + 0 });
-  return undefined;
+  return offsetFromJson(value['unit'], value['value'], 'ms');
 }
 
 function fastEvent(value: unknown): PlaybackEvent | undefined {
@@ -160,7 +178,7 @@ function fastEvent(value: unknown): PlaybackEvent | undefined {
  * @returns the canonical document, or `undefined` when it is not valid (zod then explains why)
  * @internal
  */
-export function fastDecodeV1(o: Record<string, unknown>): PlaybackSessionJsonV1 | undefined {
+export function fastDecodeV1(o: Record<string, unknown>): DecodedSessionV1 | undefined {
   if (keyCount(o) !== TOP_KEYS) return undefined;
   const { version, id, adId, creativeId, provider, mode, status, createdAt, loadedAt, duration, position, maxPosition } = o;
   if (

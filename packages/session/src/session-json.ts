@@ -13,30 +13,38 @@ import {
 } from './playback-event.js';
 import type { PlaybackStatus } from './playback-status.js';
 import { followingStatus, nextStatus } from './playback-transitions.js';
-import { fastDecodeV1, playbackSessionJsonV1Schema, type PlaybackSessionJsonV1 } from './session-json-v1.js';
+import { offsetFromJson, offsetToJson, type TimeOffsetUnit } from './offset-json.js';
+import { fastDecodeV1, playbackSessionJsonV1Schema, type DecodedSessionV1 } from './session-json-v1.js';
 import type { SessionMode } from './session-mode.js';
 
 
-/** The version of the session JSON format this release writes (it also reads version 1). */
-export const SESSION_JSON_VERSION = 2;
+/** The version of the session JSON format this release writes (it also reads versions 1 and 2). */
+export const SESSION_JSON_VERSION = 3;
+
+/** The format versions written as tuples: 2 (time offsets in ms) and 3 (time offsets in seconds). */
+type TupleVersion = 2 | typeof SESSION_JSON_VERSION;
 
 /**
- * A clock time in format version 2: the milliseconds after `createdAt` (a number), or, only when
+ * A clock time in format versions 2 and 3: the milliseconds after `createdAt` (a number), or, only when
  * that difference would not add back to the exact time (possible with fractional times), the
  * epoch ms themselves in a one-element array.
  */
 export type ClockTimeJson = number | readonly [epochMs: number];
 
-/** A progress offset in format version 2: `["ms", 5000]` or `["percent", 10]`. */
-export type ProgressOffsetJson = readonly [unit: 'ms' | 'percent', value: number];
+/**
+ * A progress offset in format version 3: `["s", 5]` (seconds from the start, the parser's
+ * `{ type: 'time', seconds: 5 }`) or `["percent", 10]`. Version 2 wrote time offsets in
+ * milliseconds (`["ms", 5000]`); it is still read.
+ */
+export type ProgressOffsetJson = readonly [unit: 's' | 'percent', value: number];
 
 /**
- * One logged event in format version 2: a tuple of the event type, the media time (ms), the
+ * One logged event in format version 3: a tuple of the event type, the media time (ms), the
  * clock time ({@link ClockTimeJson}) and the fields of its type, in this order.
  */
 export type PlaybackEventJson =
   | readonly [type: BasicPlaybackEventType, mediaTime: number, clock: ClockTimeJson]
-  | readonly [type: 'progress', mediaTime: number, clock: ClockTimeJson, unit: 'ms' | 'percent', value: number]
+  | readonly [type: 'progress', mediaTime: number, clock: ClockTimeJson, unit: 's' | 'percent', value: number]
   | readonly [type: 'interruption', mediaTime: number, clock: ClockTimeJson, interruptionType: string, reason: string]
   | readonly [type: 'error', mediaTime: number, clock: ClockTimeJson, code: number, message: string | null];
 
@@ -46,7 +54,7 @@ export type PlaybackEventJson =
  * and the furthest media position are not written: they follow from the event log.
  */
 export interface PlaybackSessionJson {
-  /** The format version, `2`. */
+  /** The format version, `3`. */
   readonly version: typeof SESSION_JSON_VERSION;
   /** The session id (not empty). */
   readonly id: string;
@@ -85,41 +93,49 @@ const percentAtMost100 = (index: number) => (tuple: readonly unknown[], ctx: z.c
     ctx.addIssue({ code: 'custom', path: [index], message: 'Too big: a percent must be <=100', input: tuple[index] });
   }
 };
-const unit = z.enum(['ms', 'percent']);
-const offsetSchema = z.tuple([unit, z.number().nonnegative()]).superRefine(percentAtMost100(1));
-const EVENT_TUPLES = {
-  basic: z.tuple([z.enum(BASIC_TYPES as [BasicPlaybackEventType, ...BasicPlaybackEventType[]]), mediaTime, clock]),
-  progress: z.tuple([z.literal('progress'), mediaTime, clock, unit, z.number().nonnegative()]).superRefine(percentAtMost100(4)),
-  interruption: z.tuple([z.literal('interruption'), mediaTime, clock, z.string(), z.string()]),
-  error: z.tuple([z.literal('error'), mediaTime, clock, z.int().min(100).max(999), z.string().nullable()]),
-};
+/** The zod schemas of the tuple formats, for the version whose time offsets are in `timeUnit`. */
+function tupleSchemas(version: TupleVersion, timeUnit: TimeOffsetUnit) {
+  const unit = z.enum([timeUnit, 'percent']);
+  const eventTuples = {
+    basic: z.tuple([z.enum(BASIC_TYPES as [BasicPlaybackEventType, ...BasicPlaybackEventType[]]), mediaTime, clock]),
+    progress: z.tuple([z.literal('progress'), mediaTime, clock, unit, z.number().nonnegative()]).superRefine(percentAtMost100(4)),
+    interruption: z.tuple([z.literal('interruption'), mediaTime, clock, z.string(), z.string()]),
+    error: z.tuple([z.literal('error'), mediaTime, clock, z.int().min(100).max(999), z.string().nullable()]),
+  };
+  const session = z.strictObject({
+    version: z.literal(version),
+    id: z.string().min(1),
+    adId: z.string(),
+    creativeId: z.string().nullable(),
+    provider: z.string(),
+    mode: z.enum(['real', 'headless']),
+    config: z.json(),
+    createdAt: time,
+    loadedAt: time.nullable(),
+    duration: z.number().nonnegative().nullable(),
+    position: mediaTime,
+    offsets: z.array(z.tuple([unit, z.number().nonnegative()]).superRefine(percentAtMost100(1))),
+    events: z.array(z.union([eventTuples.basic, eventTuples.progress, eventTuples.interruption, eventTuples.error])),
+  });
+  return { eventTuples, session };
+}
+
+const V3 = tupleSchemas(SESSION_JSON_VERSION, 's');
+const V2 = tupleSchemas(2, 'ms');
+const TIME_UNIT: Readonly<Record<TupleVersion, TimeOffsetUnit>> = { 2: 'ms', 3: 's' };
 
 /**
- * The zod schema of {@link PlaybackSessionJson} (format version 2; structure only:
+ * The zod schema of {@link PlaybackSessionJson} (format version 3; structure only:
  * {@link PlaybackSession.fromJSON} also checks that the log is one a session could have produced).
  * Use it to embed sessions in your own schemas; see {@link playbackSessionJsonV1Schema} for
  * version 1.
  */
-export const playbackSessionJsonSchema: z.ZodType<PlaybackSessionJson, unknown> = z.strictObject({
-  version: z.literal(SESSION_JSON_VERSION),
-  id: z.string().min(1),
-  adId: z.string(),
-  creativeId: z.string().nullable(),
-  provider: z.string(),
-  mode: z.enum(['real', 'headless']),
-  config: z.json(),
-  createdAt: time,
-  loadedAt: time.nullable(),
-  duration: z.number().nonnegative().nullable(),
-  position: mediaTime,
-  offsets: z.array(offsetSchema),
-  events: z.array(z.union([EVENT_TUPLES.basic, EVENT_TUPLES.progress, EVENT_TUPLES.interruption, EVENT_TUPLES.error])),
-});
+export const playbackSessionJsonSchema: z.ZodType<PlaybackSessionJson, unknown> = V3.session as z.ZodType<PlaybackSessionJson, unknown>;
 
 // ---- writing ----
 
 /**
- * A clock time as format version 2 writes it: ms after `createdAt`, or `[clockTime]` when that
+ * A clock time as format versions 2 and 3 writes it: ms after `createdAt`, or `[clockTime]` when that
  * would not add back exactly.
  *
  * @param clockTime - the event's clock time (epoch ms)
@@ -133,7 +149,7 @@ export function encodeClock(clockTime: number, createdAt: number): ClockTimeJson
 }
 
 /**
- * One event as format version 2 writes it (a frozen tuple).
+ * One event as format version 3 writes it (a frozen tuple).
  *
  * @param event - the logged event
  * @param createdAt - the session's creation time
@@ -144,7 +160,7 @@ export function encodeEvent(event: PlaybackEvent, createdAt: number): PlaybackEv
   const at = encodeClock(event.clockTime, createdAt);
   switch (event.type) {
     case 'progress':
-      return Object.freeze([event.type, event.mediaTime, at, event.offset.unit, event.offset.value] as const);
+      return Object.freeze([event.type, event.mediaTime, at, ...offsetToJson(event.offset)] as const);
     case 'interruption':
       return Object.freeze([event.type, event.mediaTime, at, event.interruptionType, event.reason] as const);
     case 'error':
@@ -155,14 +171,14 @@ export function encodeEvent(event: PlaybackEvent, createdAt: number): PlaybackEv
 }
 
 /**
- * A progress offset as format version 2 writes it.
+ * A progress offset as format version 3 writes it.
  *
  * @param offset - the offset
  * @returns the frozen `[unit, value]` tuple
  * @internal
  */
 export function encodeOffset(offset: ProgressOffset): ProgressOffsetJson {
-  return Object.freeze([offset.unit, offset.value] as const);
+  return Object.freeze(offsetToJson(offset));
 }
 
 // ---- reading ----
@@ -171,7 +187,7 @@ export function encodeOffset(offset: ProgressOffset): ProgressOffsetJson {
  * A session decoded from any supported format version, checked and canonical.
  * @internal
  */
-export type DecodedSession = Omit<PlaybackSessionJsonV1, 'version' | 'events'> & {
+export type DecodedSession = Omit<DecodedSessionV1, 'version' | 'events'> & {
   /** The frozen events, in an array the receiver owns (the session appends to it). */
   readonly events: PlaybackEvent[];
   /** `JSON.stringify(config)` when the decoder had it at hand, else `undefined`. */
@@ -187,20 +203,25 @@ interface DecodedConfig {
 const V2_KEYS = 13;
 const EVENT_TYPES = new Set<string>(PLAYBACK_EVENT_TYPES);
 
-function fastOffsetV2(value: unknown): ProgressOffset | undefined {
-  if (!Array.isArray(value) || value.length !== 2) return undefined;
-  const [unit, amount] = value as unknown[];
-  if (!isMedia(amount)) return undefined;
-  if (unit === 'ms') return Object.freeze({ unit, value: amount + 0 });
-  if (unit === 'percent' && amount <= 100) return Object.freeze({ unit, value: amount + 0 });
-  return undefined;
+/** The `[unit, value]` offset reader of a tuple format version. */
+function tupleOffsetReader(timeUnit: TimeOffsetUnit): (value: unknown) => ProgressOffset | undefined {
+  return (value) => (Array.isArray(value) && value.length === 2 ? offsetFromJson(value[0], value[1], timeUnit) : undefined);
 }
+const OFFSET_READERS: Readonly<Record<TupleVersion, (value: unknown) => ProgressOffset | undefined>> = {
+  2: tupleOffsetReader('ms'),
+  3: tupleOffsetReader('s'),
+};
 
 /**
- * Decodes version 2 from its top-level fields: `head` holds those before `config`, `tail` those
+ * Decodes version 2 or 3 (tuples) from its top-level fields: `head` holds those before `config`, `tail` those
  * after (the same object when the document was parsed whole), `decoded` the config and its text.
  */
-function fastDecodeV2(head: Record<string, unknown>, tail: Record<string, unknown>, decoded: DecodedConfig): DecodedSession | undefined {
+function fastDecodeTuples(
+  head: Record<string, unknown>,
+  tail: Record<string, unknown>,
+  decoded: DecodedConfig,
+  version: TupleVersion,
+): DecodedSession | undefined {
   const { id, adId, creativeId, provider, mode } = head;
   const { createdAt, loadedAt, duration, position, events: rawEvents } = tail;
   if (
@@ -219,7 +240,8 @@ function fastDecodeV2(head: Record<string, unknown>, tail: Record<string, unknow
     return undefined;
   }
   const { config } = decoded;
-  const progressOffsets = fastArray(tail['offsets'], fastOffsetV2);
+  const timeUnit = TIME_UNIT[version];
+  const progressOffsets = fastArray(tail['offsets'], OFFSET_READERS[version]);
   if (progressOffsets === undefined) return undefined;
   const events = new Array<PlaybackEvent>(rawEvents.length);
   // The status the log leads to, while it can be followed (else statusFromLog names the event).
@@ -242,7 +264,7 @@ function fastDecodeV2(head: Record<string, unknown>, tail: Record<string, unknow
     let event: PlaybackEvent;
     switch (type as PlaybackEventType) {
       case 'progress': {
-        const offset = tuple.length === 5 ? fastOffsetV2([tuple[3], tuple[4]]) : undefined;
+        const offset = tuple.length === 5 ? offsetFromJson(tuple[3], tuple[4], timeUnit) : undefined;
         if (offset === undefined) return undefined;
         event = Object.freeze({ type: 'progress', mediaTime: media + 0, clockTime, offset });
         if (maxPosition === null || media > maxPosition) maxPosition = media + 0;
@@ -279,7 +301,7 @@ function fastDecodeV2(head: Record<string, unknown>, tail: Record<string, unknow
     provider,
     mode,
     config,
-    status: status ?? statusFromLog(loadedAt, events, 2),
+    status: status ?? statusFromLog(loadedAt, events, version),
     createdAt: createdAt + 0,
     loadedAt: plusZero(loadedAt),
     duration: plusZero(duration),
@@ -307,14 +329,14 @@ const CONFIG_KEY = '"config":';
 const AFTER_CONFIG = ',"createdAt":';
 
 /**
- * Decodes version 2 text whose config the cache already holds, without parsing the config again:
+ * Decodes version 3 text whose config the cache already holds, without parsing the config again:
  * the text is cut into the members before `"config":`, the config text and the members from
  * `"createdAt"` on, and each part is parsed on its own (so the whole is valid JSON exactly when
  * the parts are). The config text is looked up as it stands, so only a config written as
  * `JSON.stringify` writes it is found; anything else (whitespace, other key orders, a config the
  * cache does not hold) returns `undefined` and the text is parsed whole.
  */
-function decodeV2TextWithCache(text: string, cache: ConfigSnapshotCache): DecodedSession | undefined {
+function decodeTextWithCache(text: string, cache: ConfigSnapshotCache): DecodedSession | undefined {
   // Before "config" only top-level keys and string values can appear, and a string cannot hold
   // `"config":` unescaped, so the first one is the key; after the config only arrays, strings and
   // numbers follow, so the last `,"createdAt":` is the top-level key (if the config is followed
@@ -336,7 +358,7 @@ function decodeV2TextWithCache(text: string, cache: ConfigSnapshotCache): Decode
   // no key is repeated across the parts.
   if (!isObject(head) || !isObject(tail) || head['version'] !== SESSION_JSON_VERSION) return undefined;
   if (keyCount(head) !== HEAD_KEYS || keyCount(tail) !== V2_KEYS - HEAD_KEYS - 1) return undefined;
-  return fastDecodeV2(head, tail, { config: found.snapshot, text: found.text });
+  return fastDecodeTuples(head, tail, { config: found.snapshot, text: found.text }, SESSION_JSON_VERSION);
 }
 
 // ---- the slow path: zod explains what is wrong ----
@@ -359,7 +381,8 @@ function toIssues(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: r
       const tuple = valueAt(input, path);
       const type: unknown = Array.isArray(tuple) ? (tuple as unknown[])[0] : undefined;
       if (typeof type === 'string' && EVENT_TYPES.has(type)) {
-        const schema = type === 'progress' || type === 'interruption' || type === 'error' ? EVENT_TUPLES[type] : EVENT_TUPLES.basic;
+        const tuples = (isObject(input) && input['version'] === 2 ? V2 : V3).eventTuples;
+        const schema = type === 'progress' || type === 'interruption' || type === 'error' ? tuples[type] : tuples.basic;
         out.push(...toIssues(schema.safeParse(tuple).error?.issues ?? [], input, path));
       } else if (Array.isArray(tuple)) {
         out.push({ path: [...path, 0], message: `type: not an event type (one of ${PLAYBACK_EVENT_TYPES.join(', ')})` });
@@ -378,15 +401,15 @@ function toIssues(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: r
 
 function explain(input: unknown): never {
   const version = isObject(input) ? input['version'] : undefined;
-  if (typeof version === 'number' && version !== 1 && version !== SESSION_JSON_VERSION) {
+  if (typeof version === 'number' && version !== 1 && version !== 2 && version !== SESSION_JSON_VERSION) {
     throw new InvalidSessionJsonError(
-      [{ path: 'version', message: `unsupported session JSON version (this release reads versions 1 and ${SESSION_JSON_VERSION})` }],
+      [{ path: 'version', message: `unsupported session JSON version (this release reads versions 1, 2 and ${SESSION_JSON_VERSION})` }],
       version,
     );
   }
   // zod reports a bad config at `config`; name the exact part instead.
   if (isObject(input) && 'config' in input) cloneJson(input['config'], ['config']);
-  const schema: z.ZodType = version === 1 ? playbackSessionJsonV1Schema : playbackSessionJsonSchema;
+  const schema: z.ZodType = version === 1 ? playbackSessionJsonV1Schema : version === 2 ? V2.session : V3.session;
   const result = schema.safeParse(input);
   if (!result.success) {
     const issues = toIssues(result.error.issues, input, []);
@@ -402,7 +425,7 @@ function explain(input: unknown): never {
 }
 
 /** The status the log leads to, or the error naming the first event that cannot follow. */
-function statusFromLog(loadedAt: number | null, events: readonly PlaybackEvent[], version: 1 | 2): PlaybackStatus {
+function statusFromLog(loadedAt: number | null, events: readonly PlaybackEvent[], version: 1 | TupleVersion): PlaybackStatus {
   let status: PlaybackStatus = loadedAt === null ? 'created' : 'loading';
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as PlaybackEvent;
@@ -438,9 +461,9 @@ function fromV1(input: Record<string, unknown>, cache: ConfigSnapshotCache | und
 }
 
 /**
- * Decodes and checks session JSON of format version 2 or 1: a hand-written check of the structure
+ * Decodes and checks session JSON of format version 3, 2 or 1: a hand-written check of the structure
  * that builds canonical objects (fast), zod to explain any problem, then the consistency of the
- * log (version 2 derives the status from it; version 1 must state the status it leads to).
+ * log (versions 2 and 3 derive the status from it; version 1 must state the status it leads to).
  *
  * @param input - a parsed JSON value, or JSON text
  * @param cache - where sessions share config snapshots, if anywhere
@@ -451,7 +474,7 @@ function fromV1(input: Record<string, unknown>, cache: ConfigSnapshotCache | und
 export function decodeSessionJson(input: unknown, cache?: ConfigSnapshotCache): DecodedSession {
   let value = input;
   if (typeof input === 'string') {
-    const fast = cache === undefined ? undefined : decodeV2TextWithCache(input, cache);
+    const fast = cache === undefined ? undefined : decodeTextWithCache(input, cache);
     if (fast !== undefined) return fast;
     try {
       value = JSON.parse(input) as unknown;
@@ -462,8 +485,9 @@ export function decodeSessionJson(input: unknown, cache?: ConfigSnapshotCache): 
     }
   }
   if (!isObject(value)) explain(value);
-  if (value['version'] === 1) return fromV1(value, cache);
-  if (value['version'] !== SESSION_JSON_VERSION) return explain(value);
+  const version = value['version'];
+  if (version === 1) return fromV1(value, cache);
+  if (version !== 2 && version !== SESSION_JSON_VERSION) return explain(value);
   const config = wholeConfig(value, value !== input, cache);
-  return (config === undefined ? undefined : fastDecodeV2(value, value, config)) ?? explain(value);
+  return (config === undefined ? undefined : fastDecodeTuples(value, value, config, version)) ?? explain(value);
 }

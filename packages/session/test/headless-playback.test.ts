@@ -9,7 +9,7 @@ async function play(time: SimulatedTimeProvider, id: string, seed: number, signa
     id,
     adId: `ad-${seed}`,
     duration: 30_000,
-    progressOffsets: [{ unit: 'percent', value: 10 }],
+    progressOffsets: [{ type: 'percent', percent: 10 }],
     config: { seed },
     time,
   });

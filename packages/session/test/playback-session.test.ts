@@ -12,8 +12,8 @@ function setup(overrides: Partial<PlaybackSessionOptions> = {}) {
 
 describe('PlaybackSession', () => {
   it('plays an ad through: each event records the media position and the clock time', () => {
-    const { time, session } = setup({ creativeId: 'cr-1', provider: 'tiger', progressOffsets: [{ unit: 'ms', value: 3_000 }] });
-    expect(session.progressOffsets).toEqual([{ unit: 'ms', value: 3_000 }]);
+    const { time, session } = setup({ creativeId: 'cr-1', provider: 'tiger', progressOffsets: [{ type: 'time', seconds: 3 }] });
+    expect(session.progressOffsets).toEqual([{ type: 'time', seconds: 3 }]);
     expect(session).toMatchObject({ id: 's-1', adId: 'ad-1', creativeId: 'cr-1', provider: 'tiger', mode: 'headless' });
     expect(session.status).toBe('created');
     expect(session.createdAt).toBe(START);
@@ -43,7 +43,7 @@ describe('PlaybackSession', () => {
       { type: 'impression', mediaTime: 0, clockTime: START + 500 },
       { type: 'creativeView', mediaTime: 0, clockTime: START + 500 },
       { type: 'start', mediaTime: 0, clockTime: START + 500 },
-      { type: 'progress', mediaTime: 6_000, clockTime: START + 6_500, offset: { unit: 'ms', value: 3_000 } },
+      { type: 'progress', mediaTime: 6_000, clockTime: START + 6_500, offset: { type: 'time', seconds: 3 } },
       { type: 'firstQuartile', mediaTime: 6_000, clockTime: START + 6_500 },
       { type: 'midpoint', mediaTime: 10_000, clockTime: START + 10_500 },
       { type: 'pause', mediaTime: 10_000, clockTime: START + 10_500 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuartileTracker } from '../src/index.js';
+import { QuartileTracker, type ProgressOffset } from '../src/index.js';
 
 const types = (marks: readonly { type: string }[]) => marks.map((m) => m.type);
 
@@ -46,18 +46,18 @@ describe('QuartileTracker', () => {
     const tracker = new QuartileTracker({
       duration: 20_000,
       progressOffsets: [
-        { unit: 'percent', value: 60 },
-        { unit: 'ms', value: 5_000 },
-        { unit: 'ms', value: 2_000 },
+        { type: 'percent', percent: 60 },
+        { type: 'time', seconds: 5 },
+        { type: 'time', seconds: 2 },
       ],
     });
-    expect(tracker.update(2_000)).toEqual([{ type: 'progress', at: 2_000, offset: { unit: 'ms', value: 2_000 } }]);
+    expect(tracker.update(2_000)).toEqual([{ type: 'progress', at: 2_000, offset: { type: 'time', seconds: 2 } }]);
     // 5 s is both the first quartile of 20 s and an offset: the quartile comes first.
     expect(tracker.update(13_000)).toEqual([
       { type: 'firstQuartile', at: 5_000 },
-      { type: 'progress', at: 5_000, offset: { unit: 'ms', value: 5_000 } },
+      { type: 'progress', at: 5_000, offset: { type: 'time', seconds: 5 } },
       { type: 'midpoint', at: 10_000 },
-      { type: 'progress', at: 12_000, offset: { unit: 'percent', value: 60 } },
+      { type: 'progress', at: 12_000, offset: { type: 'percent', percent: 60 } },
     ]);
   });
 
@@ -65,15 +65,15 @@ describe('QuartileTracker', () => {
     const tracker = new QuartileTracker({
       duration: null,
       progressOffsets: [
-        { unit: 'percent', value: 10 },
-        { unit: 'ms', value: 3_000 },
+        { type: 'percent', percent: 10 },
+        { type: 'time', seconds: 3 },
       ],
     });
-    expect(tracker.update(100_000)).toEqual([{ type: 'progress', at: 3_000, offset: { unit: 'ms', value: 3_000 } }]);
+    expect(tracker.update(100_000)).toEqual([{ type: 'progress', at: 3_000, offset: { type: 'time', seconds: 3 } }]);
   });
 
   it('fires an offset at 0 on the first update', () => {
-    const tracker = new QuartileTracker({ duration: 10_000, progressOffsets: [{ unit: 'percent', value: 0 }] });
+    const tracker = new QuartileTracker({ duration: 10_000, progressOffsets: [{ type: 'percent', percent: 0 }] });
     expect(types(tracker.update(0))).toEqual(['progress']);
     expect(tracker.update(0)).toEqual([]);
   });
@@ -87,12 +87,25 @@ describe('QuartileTracker', () => {
   it('rejects invalid durations, offsets and positions', () => {
     expect(() => new QuartileTracker({ duration: -1 })).toThrow(RangeError);
     expect(() => new QuartileTracker({ duration: Number.POSITIVE_INFINITY })).toThrow(RangeError);
-    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ unit: 'percent', value: 101 }] })).toThrow(
-      /progressOffsets\[0\]\.value percent must be at most 100/,
+    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ type: 'percent', percent: 101 }] })).toThrow(
+      /progressOffsets\[0\]: percent must be a finite number from 0 to 100/,
     );
-    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ unit: 'ms', value: -1 }] })).toThrow(RangeError);
+    const unknownType = { type: 'ms', seconds: 1 } as unknown as ProgressOffset;
+    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [unknownType] })).toThrow(/type must be 'time' or 'percent'/);
+    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ type: 'time', seconds: -1 }] })).toThrow(RangeError);
     const tracker = new QuartileTracker({ duration: 1_000 });
     expect(() => tracker.update(-1)).toThrow(RangeError);
     expect(() => tracker.update(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('QuartileTracker offsets', () => {
+  it('keeps its own frozen copies: changing the caller’s offsets later changes nothing', () => {
+    const offset = { type: 'time', seconds: 2 } as { type: 'time'; seconds: number };
+    const tracker = new QuartileTracker({ duration: 10_000, progressOffsets: [offset] });
+    offset.seconds = 9;
+    expect(tracker.progressOffsets).toEqual([{ type: 'time', seconds: 2 }]);
+    expect(Object.isFrozen(tracker.progressOffsets[0])).toBe(true);
+    expect(tracker.update(2_000).map((m) => m.type)).toEqual(['progress']);
   });
 });

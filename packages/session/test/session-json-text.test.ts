@@ -25,8 +25,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 const offsetArb: fc.Arbitrary<ProgressOffset> = fc.oneof(
-  fc.record({ unit: fc.constant('ms' as const), value: fc.double({ min: 0, max: 40_000, noNaN: true }) }),
-  fc.record({ unit: fc.constant('percent' as const), value: fc.double({ min: 0, max: 100, noNaN: true }) }),
+  fc.record({ type: fc.constant('time' as const), seconds: fc.double({ min: 0, max: 40, noNaN: true }) }),
+  fc.record({ type: fc.constant('percent' as const), percent: fc.double({ min: 0, max: 100, noNaN: true }) }),
 );
 
 const sessionArb = fc.record({
@@ -110,7 +110,7 @@ describe('PlaybackSession.toJSONText', () => {
 
   it('reflects a duration set after a first write', () => {
     const time = new SimulatedTimeProvider({ mode: 'manual' });
-    const session = new PlaybackSession({ id: 's', adId: 'a', progressOffsets: [{ unit: 'percent', value: 50 }], time });
+    const session = new PlaybackSession({ id: 's', adId: 'a', progressOffsets: [{ type: 'percent', percent: 50 }], time });
     session.load();
     const before = session.toJSONText();
     session.setDuration(8_000);

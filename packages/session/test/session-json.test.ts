@@ -12,6 +12,7 @@ import {
 
 const fixtureText = readFileSync(new URL('./fixtures/session-v1.json', import.meta.url), 'utf8');
 const v2Text = readFileSync(new URL('./fixtures/session-v2.json', import.meta.url), 'utf8');
+const v3Text = readFileSync(new URL('./fixtures/session-v3.json', import.meta.url), 'utf8');
 const time = new SimulatedTimeProvider({ mode: 'manual' });
 
 function fixture(): Record<string, unknown> & { events: Record<string, unknown>[] } {
@@ -33,9 +34,9 @@ function v2(): Record<string, unknown> & { events: unknown[][]; offsets: unknown
 }
 
 describe('session JSON', () => {
-  it('migrates the version 1 fixture: reads it and writes the version 2 fixture', () => {
+  it('migrates the version 1 fixture: reads it and writes the version 3 fixture', () => {
     const session = PlaybackSession.fromJSON(JSON.parse(fixtureText), { time });
-    expect(SESSION_JSON_VERSION).toBe(2);
+    expect(SESSION_JSON_VERSION).toBe(3);
     expect(session.status).toBe('interrupted');
     expect(session.interruption).toEqual({
       type: 'channel_switch',
@@ -44,24 +45,38 @@ describe('session JSON', () => {
       clockTime: 1_893_456_008_900,
     });
     expect(session.muted).toBe(true);
-    expect(`${JSON.stringify(session, null, 2)}\n`).toBe(v2Text);
+    expect(`${JSON.stringify(session, null, 2)}\n`).toBe(v3Text);
     expect(playbackSessionJsonV1Schema.safeParse(JSON.parse(fixtureText)).success).toBe(true);
-    expect(playbackSessionJsonSchema.safeParse(JSON.parse(v2Text)).success).toBe(true);
+    expect(playbackSessionJsonSchema.safeParse(JSON.parse(v3Text)).success).toBe(true);
   });
 
-  it('reads the version 2 fixture and writes it back byte for byte, deriving the status', () => {
+  it('reads the version 3 fixture and writes it back byte for byte, deriving the status', () => {
+    const fromV3 = PlaybackSession.fromJSON(JSON.parse(v3Text), { time });
+    expect(`${JSON.stringify(fromV3, null, 2)}\n`).toBe(v3Text);
+    expect(fromV3.status).toBe('interrupted');
+  });
+
+  it('reads version 2 (time offsets in ms) and writes version 3 (in seconds)', () => {
     const fromV2 = PlaybackSession.fromJSON(JSON.parse(v2Text), { time });
     const fromV1 = PlaybackSession.fromJSON(fixtureText, { time });
-    expect(`${JSON.stringify(fromV2, null, 2)}\n`).toBe(v2Text);
+    expect(`${JSON.stringify(fromV2, null, 2)}\n`).toBe(v3Text);
     expect(fromV2.status).toBe('interrupted');
     expect(fromV2.events).toEqual(fromV1.events);
     expect(fromV2.timing).toEqual(fromV1.timing);
-    expect(fromV2.events[2]).toEqual({ type: 'progress', mediaTime: 2_000, clockTime: 1_893_456_002_450, offset: { unit: 'percent', value: 10 } });
+    expect(fromV2.events[2]).toEqual({ type: 'progress', mediaTime: 2_000, clockTime: 1_893_456_002_450, offset: { type: 'percent', percent: 10 } });
+    const withMs = v2();
+    withMs.offsets.push(['ms', 1_500]);
+    withMs.events[2] = ['progress', 2_000, 2_450, 'ms', 1_500];
+    const migrated = PlaybackSession.fromJSON(withMs, { time });
+    expect(migrated.progressOffsets[1]).toEqual({ type: 'time', seconds: 1.5 });
+    expect(migrated.events[2]).toMatchObject({ offset: { type: 'time', seconds: 1.5 } });
+    expect(migrated.toJSON().offsets[1]).toEqual(['s', 1.5]);
+    expect(migrated.toJSON().events[2]).toEqual(['progress', 2_000, 2_450, 's', 1.5]);
   });
 
   it('accepts JSON text as well as a parsed value', () => {
-    expect(PlaybackSession.fromJSON(fixtureText, { time }).toJSON()).toEqual(JSON.parse(v2Text));
-    expect(PlaybackSession.fromJSON(v2Text, { time }).toJSON()).toEqual(JSON.parse(v2Text));
+    expect(PlaybackSession.fromJSON(fixtureText, { time }).toJSON()).toEqual(JSON.parse(v3Text));
+    expect(PlaybackSession.fromJSON(v3Text, { time }).toJSON()).toEqual(JSON.parse(v3Text));
   });
 
   it('from text, freezes the config it parsed and writes -0 as 0, as from a parsed object', () => {
@@ -95,7 +110,7 @@ describe('session JSON', () => {
 
   it('the restored session knows which marks fired from the log (version 2 has no maxPosition)', () => {
     const clock = new SimulatedTimeProvider({ mode: 'manual' });
-    const session = new PlaybackSession({ id: 'm', adId: 'a', duration: 8_000, progressOffsets: [{ unit: 'ms', value: 3_000 }], time: clock });
+    const session = new PlaybackSession({ id: 'm', adId: 'a', duration: 8_000, progressOffsets: [{ type: 'time', seconds: 3 }], time: clock });
     session.start();
     session.updatePosition(2_500); // crosses firstQuartile (2 s) only
     session.updatePosition(1_000); // seek back: position below the furthest point
@@ -124,6 +139,14 @@ describe('session JSON', () => {
     const error = errorOf(input);
     expect(error.path).toBe(path);
     expect(error.message).toMatch(message);
+  });
+
+  it('version 3: refuses the time unit of version 2, naming the path', () => {
+    const input = JSON.parse(v3Text) as { offsets: unknown[][] };
+    input.offsets[0] = ['ms', 1];
+    const error = errorOf(input);
+    expect(error.path).toBe('offsets[0][0]');
+    expect(error.message).toMatch(/"s"\|"percent"/);
   });
 
   it('version 2: rejects a log no session could have produced, naming the event', () => {
@@ -155,9 +178,9 @@ describe('session JSON', () => {
     const shuffled = Object.fromEntries(Object.entries(fixture()).reverse());
     const events = (shuffled['events'] as Record<string, unknown>[]).map((e) => Object.fromEntries(Object.entries(e).reverse()));
     const session = PlaybackSession.fromJSON({ ...shuffled, events }, { time });
-    expect(`${JSON.stringify(session, null, 2)}\n`).toBe(v2Text);
+    expect(`${JSON.stringify(session, null, 2)}\n`).toBe(v3Text);
     const shuffledV2 = Object.fromEntries(Object.entries(v2()).reverse());
-    expect(`${JSON.stringify(PlaybackSession.fromJSON(shuffledV2, { time }), null, 2)}\n`).toBe(v2Text);
+    expect(`${JSON.stringify(PlaybackSession.fromJSON(shuffledV2, { time }), null, 2)}\n`).toBe(v3Text);
   });
 
   it('names the path and the value of a bad field', () => {
@@ -203,10 +226,10 @@ describe('session JSON', () => {
   });
 
   it('says which version it reads when given another one', () => {
-    const input = { ...fixture(), version: 3 };
+    const input = { ...fixture(), version: 4 };
     const error = errorOf(input);
     expect(error.path).toBe('version');
-    expect(error.message).toMatch(/unsupported session JSON version.*reads versions 1 and 2.*got 3/);
+    expect(error.message).toMatch(/unsupported session JSON version.*reads versions 1, 2 and 3.*got 4/);
     expect(errorOf({ ...fixture(), version: '1' }).path).toBe('version');
   });
 

@@ -12,6 +12,7 @@ import {
   playbackSessionJsonV1Schema,
   type PlaybackEvent,
   type PlaybackSessionJsonV1,
+  type ProgressOffsetJsonV1,
   type PlaybackStatus,
   type ProgressOffset,
 } from '../src/index.js';
@@ -40,8 +41,8 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 );
 
 const offsetArb: fc.Arbitrary<ProgressOffset> = fc.oneof(
-  fc.record({ unit: fc.constant('ms' as const), value: fc.integer({ min: 0, max: 40_000 }) }),
-  fc.record({ unit: fc.constant('percent' as const), value: fc.double({ min: 0, max: 100, noNaN: true }) }),
+  fc.record({ type: fc.constant('time' as const), seconds: fc.integer({ min: 0, max: 40_000 }).map((ms) => ms / 1000) }),
+  fc.record({ type: fc.constant('percent' as const), percent: fc.double({ min: 0, max: 100, noNaN: true }) }),
 );
 
 const sessionArb = fc.record({
@@ -109,9 +110,14 @@ function toV1(session: PlaybackSession): PlaybackSessionJsonV1 {
     duration: session.duration,
     position: session.position,
     maxPosition: furthest === null && session.position === 0 ? null : Math.max(session.position, furthest ?? 0),
-    progressOffsets: session.progressOffsets,
-    events,
+    progressOffsets: session.progressOffsets.map(offsetV1),
+    events: events.map((e) => (e.type === 'progress' ? { ...e, offset: offsetV1(e.offset) } : e)),
   };
+}
+
+/** An offset as version 1 wrote it (time offsets in milliseconds). */
+function offsetV1(offset: ProgressOffset): ProgressOffsetJsonV1 {
+  return offset.type === 'time' ? { unit: 'ms', value: offset.seconds * 1000 } : { unit: 'percent', value: offset.percent };
 }
 
 /** The status the log leads to, by the transition table alone. */
@@ -210,7 +216,7 @@ describe('PlaybackSession properties', () => {
         id: 'm',
         adId: 'a',
         duration: 10_000,
-        progressOffsets: [{ unit: 'ms', value: 1_000 }],
+        progressOffsets: [{ type: 'time', seconds: 1 }],
         time,
       });
       session.impression();

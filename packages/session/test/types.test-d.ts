@@ -26,8 +26,8 @@ test('switching on type narrows an event', () => {
         expectTypeOf(event.code).toEqualTypeOf<number>();
         return String(event.code);
       case 'progress':
-        expectTypeOf(event.offset.unit).toEqualTypeOf<'ms' | 'percent'>();
-        return event.offset.unit;
+        expectTypeOf(event.offset.type).toEqualTypeOf<'time' | 'percent'>();
+        return event.offset.type;
       default:
         return event.type;
     }

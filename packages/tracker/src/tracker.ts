@@ -38,12 +38,6 @@ const TOGGLES: Readonly<Record<string, { readonly state: ToggleState; readonly o
   adCollapse: { state: 'expanded', on: false },
 };
 
-const QUARTILES: readonly (readonly [string, number])[] = [
-  ['firstQuartile', 0.25],
-  ['midpoint', 0.5],
-  ['thirdQuartile', 0.75],
-];
-
 /** A two-valued player state whose changes fire beacons. */
 export type ToggleState = 'paused' | 'muted' | 'fullscreen' | 'expanded';
 
@@ -79,21 +73,34 @@ export interface TrackerSessionOptions {
   readonly context?: MacroContext;
   /** The device beacons are sent for (SSAI headers). */
   readonly requestContext?: BeaconRequestContext;
-  /** Duration of the creative in milliseconds; quartiles and percent offsets need it. */
-  readonly durationMs?: number;
   /** A state saved from an earlier tracker of the same session. */
   readonly state?: TrackerState;
   /** Aborts the beacons still being sent. */
   readonly signal?: AbortSignal;
 }
 
-function offsetMs(offset: ProgressOffset, durationMs: number | undefined): number | undefined {
-  if (offset.type === 'time') return offset.seconds * 1000;
-  return durationMs === undefined ? undefined : (offset.percent / 100) * durationMs;
+/**
+ * A mark of the creative the playhead reached, as the session decides it (the `QuartileCrossing`
+ * of `@vast/session`'s `QuartileTracker` is one): a quartile, or a progress offset.
+ */
+export type PlaybackMark =
+  | { readonly type: 'firstQuartile' | 'midpoint' | 'thirdQuartile' }
+  | { readonly type: 'progress'; readonly offset: ProgressOffset };
+
+/**
+ * The exactly-once key of a progress offset: `progress@5s`, `progress@10%`.
+ *
+ * @param offset - the offset
+ * @returns the key
+ * @internal
+ */
+export function offsetKey(offset: ProgressOffset): string {
+  return offset.type === 'time' ? `progress@${offset.seconds}s` : `progress@${offset.percent}%`;
 }
 
-function offsetKey(offset: ProgressOffset): string {
-  return offset.type === 'time' ? `progress@${offset.seconds * 1000}ms` : `progress@${offset.percent}%`;
+/** Whether two offsets are the same point of the creative as written (same kind, same value). */
+function sameOffset(a: ProgressOffset, b: ProgressOffset): boolean {
+  return a.type === 'time' ? b.type === 'time' && a.seconds === b.seconds : b.type === 'percent' && a.percent === b.percent;
 }
 
 /**
@@ -106,10 +113,10 @@ function offsetKey(offset: ProgressOffset): string {
  *
  * @example
  * ```ts
- * const tracker = new Tracker({ tracking, transport: new RecordingBeaconTransport(), time, durationMs: 30_000 });
+ * const tracker = new Tracker({ tracking, transport: new RecordingBeaconTransport(), time });
  * tracker.track('impression');
  * tracker.track('start');
- * tracker.progress(7_500); // firstQuartile
+ * tracker.reached({ type: 'firstQuartile' }, { adPlayheadMs: 7_500 });
  * tracker.track('pause');
  * tracker.track('pause'); // nothing: already paused
  * await tracker.settled();
@@ -122,7 +129,6 @@ export class Tracker {
   readonly #expander: MacroExpander;
   readonly #context: MacroContext | undefined;
   readonly #requestContext: BeaconRequestContext | undefined;
-  readonly #durationMs: number | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #fired: Set<string>;
   readonly #toggles: Record<ToggleState, boolean>;
@@ -141,7 +147,6 @@ export class Tracker {
     this.#expander = options.expander ?? new MacroExpander({ ...options.macros, time: options.time });
     this.#context = options.context;
     this.#requestContext = options.requestContext;
-    this.#durationMs = options.durationMs;
     this.#signal = options.signal;
     this.#fired = new Set(options.state?.fired ?? []);
     this.#toggles = { paused: false, muted: false, fullscreen: false, expanded: false, ...options.state?.toggles };
@@ -177,30 +182,29 @@ export class Tracker {
   }
 
   /**
-   * Reports the ad playhead: fires each quartile and each progress offset reached, once per
-   * session. Seeking back never fires them again. The playhead also fills `[ADPLAYHEAD]`.
+   * Fires the beacons of a mark the playhead reached: a quartile's tracking URLs, or every
+   * `progress` URL of every level whose offset is this offset; once per session each. The tracker
+   * does not decide when a mark is reached: the session's `QuartileTracker` (`@vast/session`)
+   * does, and the player hands its crossings here, so the log and the beacons cannot disagree.
    *
-   * @param adPlayheadMs - milliseconds from the start of the creative
-   * @param context - further macro values
-   * @returns the beacons made now
+   * @param mark - the quartile, or the progress offset, reached
+   * @param context - macro values of this moment (pass `adPlayheadMs` for `[ADPLAYHEAD]`)
+   * @returns the beacons made now (empty when the mark already fired)
+   * @example
+   * ```ts
+   * for (const mark of session.updatePosition(16_000)) tracker.reached(mark, { adPlayheadMs: 16_000 });
+   * ```
    */
-  progress(adPlayheadMs: number, context?: MacroContext): readonly Beacon[] {
-    const moment = mergeMacroContexts({ adPlayheadMs }, context);
+  reached(mark: PlaybackMark, context?: MacroContext): readonly Beacon[] {
+    if (mark.type !== 'progress') return this.track(mark.type, context);
+    const key = offsetKey(mark.offset);
+    if (this.#fired.has(key)) return [];
+    this.#fired.add(key);
     const beacons: Beacon[] = [];
-    if (this.#durationMs !== undefined && this.#durationMs > 0) {
-      for (const [event, share] of QUARTILES) {
-        if (adPlayheadMs >= share * this.#durationMs) beacons.push(...this.track(event, moment));
-      }
-    }
     this.#tracking.levels.forEach((level, index) => {
       for (const entry of level.events) {
-        if (entry.event !== 'progress' || entry.offset === undefined) continue;
-        const at = offsetMs(entry.offset, this.#durationMs);
-        if (at === undefined || adPlayheadMs < at) continue;
-        const key = `${offsetKey(entry.offset)}#${index}:${entry.url}`;
-        if (this.#fired.has(key)) continue;
-        this.#fired.add(key);
-        beacons.push(this.#emit('progress', entry.url, index, moment, { offset: entry.offset }));
+        if (entry.event !== 'progress' || entry.offset === undefined || !sameOffset(entry.offset, mark.offset)) continue;
+        beacons.push(this.#emit('progress', entry.url, index, context, { offset: entry.offset }));
       }
     });
     return beacons;

@@ -6,7 +6,9 @@ import {
   NullBeaconTransport,
   RecordingBeaconTransport,
   Tracker,
+  progressOffsetsOf,
   type BeaconOutcome,
+  type PlaybackMark,
   type TrackerSessionOptions,
   type TrackingSet,
 } from '../src/index.js';
@@ -55,7 +57,6 @@ function setup(overrides: Partial<TrackerSessionOptions> = {}) {
     tracking,
     transport,
     time,
-    durationMs: 30_000,
     macros: { random: createSeededRandom(3) },
     ...overrides,
   });
@@ -138,34 +139,35 @@ describe('Tracker: exactly once', () => {
     }
   });
 
-  it('fires each quartile once as the playhead passes it, never again after a seek back', () => {
+  it('fires each quartile the session reports once, with the playhead in [ADPLAYHEAD]', () => {
     const { tracker, urls } = setup();
-    tracker.progress(7_499);
-    expect(urls()).toEqual([`${inline}/p5s`, `${inline}/p10pct`, `${wrapper}/p5s`]);
-    tracker.progress(7_500);
-    tracker.progress(2_000); // seek back
-    tracker.progress(16_000);
-    tracker.progress(29_000);
-    tracker.progress(29_000);
-    expect(urls().filter((u) => /q1|mid|q3/.test(u))).toEqual([`${inline}/q1?ph=00%3A00%3A07.500`, `${inline}/mid`, `${inline}/q3`]);
+    expect(tracker.reached({ type: 'firstQuartile' }, { adPlayheadMs: 7_500 })).toHaveLength(1);
+    expect(tracker.reached({ type: 'firstQuartile' }, { adPlayheadMs: 7_600 })).toEqual([]);
+    tracker.reached({ type: 'midpoint' });
+    tracker.reached({ type: 'thirdQuartile' });
+    tracker.reached({ type: 'thirdQuartile' });
+    expect(urls()).toEqual([`${inline}/q1?ph=00%3A00%3A07.500`, `${inline}/mid`, `${inline}/q3`]);
   });
 
-  it('fires each progress offset once per level, percent offsets from the duration', () => {
+  it('fires every URL of a progress offset on every level, once', () => {
     const { tracker } = setup();
-    expect(tracker.progress(2_999).map((b) => b.url)).toEqual([]);
-    expect(tracker.progress(3_000).map((b) => b.url)).toEqual([`${inline}/p10pct`]);
-    const at5 = tracker.progress(5_000);
-    expect(at5.map((b) => [b.url, b.offset])).toEqual([
-      [`${inline}/p5s`, { type: 'time', seconds: 5 }],
-      [`${wrapper}/p5s`, { type: 'time', seconds: 5 }],
+    const at5 = tracker.reached({ type: 'progress', offset: { type: 'time', seconds: 5 } });
+    expect(at5.map((b) => [b.url, b.level, b.offset])).toEqual([
+      [`${inline}/p5s`, 0, { type: 'time', seconds: 5 }],
+      [`${wrapper}/p5s`, 1, { type: 'time', seconds: 5 }],
     ]);
-    expect(tracker.progress(0)).toEqual([]);
-    expect(tracker.progress(6_000)).toEqual([]);
+    expect(tracker.reached({ type: 'progress', offset: { type: 'time', seconds: 5 } })).toEqual([]);
+    expect(tracker.reached({ type: 'progress', offset: { type: 'percent', percent: 10 } }).map((b) => b.url)).toEqual([`${inline}/p10pct`]);
+    // 5 % is not 5 s: an offset matches only URLs of the same kind and value.
+    expect(tracker.reached({ type: 'progress', offset: { type: 'percent', percent: 5 } })).toEqual([]);
   });
 
-  it('without a duration fires time offsets only, and no quartiles', () => {
-    const tracker = new Tracker({ tracking, transport: new NullBeaconTransport(), time: new SimulatedTimeProvider() });
-    expect(tracker.progress(30_000).map((b) => b.url)).toEqual([`${inline}/p5s`, `${wrapper}/p5s`]);
+  it('lists the distinct progress offsets of every level, for the session to log', () => {
+    expect(progressOffsetsOf(tracking)).toEqual([
+      { type: 'time', seconds: 5 },
+      { type: 'percent', percent: 10 },
+    ]);
+    expect(progressOffsetsOf({ levels: [] })).toEqual([]);
   });
 
   it('ignores progress as a direct event', () => {
@@ -190,33 +192,45 @@ describe('Tracker: exactly once', () => {
     const first = setup();
     first.tracker.track('impression');
     first.tracker.track('start');
-    first.tracker.progress(16_000);
+    first.tracker.reached({ type: 'firstQuartile' });
+    first.tracker.reached({ type: 'midpoint' });
+    first.tracker.reached({ type: 'progress', offset: { type: 'time', seconds: 5 } });
     first.tracker.track('pause');
     first.tracker.error(402);
     const saved = JSON.parse(JSON.stringify(first.tracker.state())) as ReturnType<Tracker['state']>;
     const replay = setup({ state: saved });
     replay.tracker.track('impression');
     replay.tracker.track('start');
-    replay.tracker.progress(16_000);
+    replay.tracker.reached({ type: 'firstQuartile' });
+    replay.tracker.reached({ type: 'midpoint' });
+    replay.tracker.reached({ type: 'progress', offset: { type: 'time', seconds: 5 } });
     replay.tracker.track('pause');
     replay.tracker.error(402);
     expect(replay.transport.beacons()).toEqual([]);
     const [resume] = replay.tracker.track('resume');
     expect(resume?.id).toBe(first.transport.beacons().length + 1);
-    expect(replay.tracker.progress(23_000).map((b) => b.event)).toEqual(['thirdQuartile']);
+    expect(replay.tracker.reached({ type: 'thirdQuartile' }).map((b) => b.event)).toEqual(['thirdQuartile']);
   });
 
   it('any sequence of player calls fires each once-only beacon at most once (property)', () => {
     const command = fc.oneof(
       fc.constantFrom('impression', 'creativeView', 'start', 'complete', 'pause', 'resume', 'mute', 'unmute').map((e) => ({ e })),
-      fc.integer({ min: 0, max: 40_000 }).map((ms) => ({ ms })),
+      fc
+        .constantFrom<PlaybackMark>(
+          { type: 'firstQuartile' },
+          { type: 'midpoint' },
+          { type: 'thirdQuartile' },
+          { type: 'progress', offset: { type: 'time', seconds: 5 } },
+          { type: 'progress', offset: { type: 'percent', percent: 10 } },
+        )
+        .map((mark) => ({ mark })),
     );
     fc.assert(
       fc.property(fc.array(command, { maxLength: 60 }), (commands) => {
         const { tracker, transport } = setup();
         for (const c of commands) {
           if ('e' in c) tracker.track(c.e);
-          else tracker.progress(c.ms);
+          else tracker.reached(c.mark);
         }
         const urls = transport.beacons().map((b) => b.template);
         const once = urls.filter((u) => !/pause|resume|mute/.test(u));
