@@ -272,6 +272,14 @@ export class PlaybackSession {
   }
 
   /**
+   * The media position (ms) of the next quartile or progress offset not yet logged, or `null`
+   * when none is left: where a player on a clock should next report the playhead.
+   */
+  get nextMarkAt(): number | null {
+    return this.#tracker.nextMarkAt;
+  }
+
+  /**
    * `null` when quartiles fire, or why they do not (`unknown-duration`, `zero-duration`): the
    * session says so rather than silently logging no quartiles.
    */

@@ -147,6 +147,15 @@ export class QuartileTracker {
     return this.duration === 0 ? 'zero-duration' : null;
   }
 
+  /**
+   * Where the next mark not yet crossed lies (ms), or `null` when every mark has fired. A player
+   * on a clock wakes up there instead of polling the playhead.
+   */
+  get nextMarkAt(): number | null {
+    const marks = this.#marks ?? this.#buildMarks();
+    return marks[this.#next]?.at ?? null;
+  }
+
   /** The furthest position reported so far, or `null` before the first update. */
   get maxPosition(): number | null {
     return this.#maxPosition;

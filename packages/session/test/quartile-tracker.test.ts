@@ -109,3 +109,16 @@ describe('QuartileTracker offsets', () => {
     expect(tracker.update(2_000).map((m) => m.type)).toEqual(['progress']);
   });
 });
+
+describe('QuartileTracker.nextMarkAt', () => {
+  it('names the position of the next mark not yet crossed, then null', () => {
+    const tracker = new QuartileTracker({ duration: 8_000, progressOffsets: [{ type: 'time', seconds: 1 }] });
+    expect(tracker.nextMarkAt).toBe(1_000);
+    tracker.update(1_500);
+    expect(tracker.nextMarkAt).toBe(2_000);
+    tracker.update(7_000);
+    expect(tracker.nextMarkAt).toBeNull();
+    const resumed = new QuartileTracker({ duration: 8_000, maxPosition: 4_000 });
+    expect(resumed.nextMarkAt).toBe(6_000);
+  });
+});
