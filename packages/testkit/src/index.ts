@@ -6,3 +6,5 @@ export { startMockAdServer } from './start-mock-ad-server.js';
 export type { MockAdServer, MockAdServerOptions, WaitForOptions } from './start-mock-ad-server.js';
 export type { MockFault, MockResponse, MockRoute } from './mock-response.js';
 export type { RecordedRequest } from './recorded-request.js';
+export { TRACKED_EVENTS, inlineVast, wrapperVast } from './vast-documents.js';
+export type { InlineVastOptions, MediaFileSpec, WrapperVastOptions } from './vast-documents.js';

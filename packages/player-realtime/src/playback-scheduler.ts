@@ -1,0 +1,185 @@
+import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
+
+/** A task given to a {@link PlaybackScheduler}: cancel it to drop it. */
+export interface ScheduledTask {
+  /** Drops the task if it has not run yet; calling it again does nothing. */
+  cancel(): void;
+}
+
+/** Options of {@link PlaybackScheduler}. */
+export interface PlaybackSchedulerOptions {
+  /**
+   * The clock: tasks are due on its `monotonic()` time and it does the one wait.
+   * @defaultValue a `RealtimeTimeProvider`
+   */
+  readonly time?: TimeProvider;
+}
+
+interface Entry {
+  readonly at: number;
+  readonly seq: number;
+  run: (() => void) | undefined;
+}
+
+/**
+ * Runs the timed work of many players with a single timer: a binary heap of tasks by due time,
+ * and one sleep on the clock until the earliest. Share one between every `VastPlayer` of a
+ * process (a `PlayerFactory` does): 100,000 concurrent sessions then cost memory, not 100,000
+ * timers. Tasks due at the same time run in the order they were scheduled; a task that throws does
+ * not stop the others.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new PlaybackScheduler();
+ * const players = ads.map((ad) => new VastPlayer({ ad, config, transport, scheduler }));
+ * await Promise.all(players.map((p) => p.play()));
+ * scheduler.close();
+ * ```
+ */
+export class PlaybackScheduler {
+  /** The clock of the due times. */
+  readonly time: TimeProvider;
+  readonly #heap: Entry[] = [];
+  #seq = 0;
+  #live = 0;
+  #armedAt = Number.POSITIVE_INFINITY;
+  #wait: AbortController | undefined;
+  #closed = false;
+
+  /**
+   * @param options - the clock
+   */
+  constructor(options: PlaybackSchedulerOptions = {}) {
+    this.time = options.time ?? new RealtimeTimeProvider();
+  }
+
+  /** How many tasks are waiting (cancelled ones not counted). */
+  get size(): number {
+    return this.#live;
+  }
+
+  /**
+   * Runs `run` once the clock's `monotonic()` reaches `at` (at once, on the next wake-up, when it
+   * already has).
+   *
+   * @param at - the due time, on `time.monotonic()`
+   * @param run - the work
+   * @returns the task, to cancel it
+   * @throws Error when the scheduler is closed
+   */
+  schedule(at: number, run: () => void): ScheduledTask {
+    if (this.#closed) throw new Error('PlaybackScheduler is closed');
+    const entry: Entry = { at, seq: this.#seq++, run };
+    this.#push(entry);
+    this.#live++;
+    if (at < this.#armedAt) this.#arm();
+    return {
+      cancel: () => {
+        if (entry.run === undefined) return;
+        entry.run = undefined;
+        this.#live--;
+        // Cancelled entries stay in the heap until they reach the top; keep it from filling up.
+        if (this.#heap.length > 1024 && this.#live < this.#heap.length / 2) this.#compact();
+      },
+    };
+  }
+
+  /** Drops every task and stops the timer; later `schedule` calls throw. */
+  close(): void {
+    this.#closed = true;
+    for (const entry of this.#heap) entry.run = undefined;
+    this.#heap.length = 0;
+    this.#live = 0;
+    this.#disarm();
+  }
+
+  #arm(): void {
+    this.#disarm();
+    let top = this.#heap[0];
+    while (top !== undefined && top.run === undefined) {
+      this.#pop();
+      top = this.#heap[0];
+    }
+    if (top === undefined) return;
+    const wait = new AbortController();
+    this.#wait = wait;
+    this.#armedAt = top.at;
+    this.time.sleep(Math.max(0, top.at - this.time.monotonic()), wait.signal).then(
+      () => {
+        if (this.#wait === wait) this.#fire();
+      },
+      () => {
+        // Aborted because an earlier task came in, or the scheduler closed: nothing to do.
+      },
+    );
+  }
+
+  #disarm(): void {
+    this.#wait?.abort();
+    this.#wait = undefined;
+    this.#armedAt = Number.POSITIVE_INFINITY;
+  }
+
+  #fire(): void {
+    this.#wait = undefined;
+    this.#armedAt = Number.POSITIVE_INFINITY;
+    const now = this.time.monotonic();
+    for (let top = this.#heap[0]; top !== undefined && top.at <= now; top = this.#heap[0]) {
+      this.#pop();
+      const run = top.run;
+      if (run === undefined) continue;
+      top.run = undefined;
+      this.#live--;
+      try {
+        run();
+      } catch {
+        // One player's failure must not hold up the others' beacons.
+      }
+    }
+    if (!this.#closed) this.#arm();
+  }
+
+  #compact(): void {
+    const kept = this.#heap.filter((entry) => entry.run !== undefined);
+    this.#heap.length = 0;
+    for (const entry of kept) this.#push(entry);
+  }
+
+  #push(entry: Entry): void {
+    const heap = this.#heap;
+    let index = heap.length;
+    heap.push(entry);
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      const above = heap[parent] as Entry;
+      if (above.at < entry.at || (above.at === entry.at && above.seq < entry.seq)) break;
+      heap[index] = above;
+      index = parent;
+    }
+    heap[index] = entry;
+  }
+
+  #pop(): void {
+    const heap = this.#heap;
+    const last = heap.pop() as Entry;
+    if (heap.length === 0) return;
+    let index = 0;
+    const size = heap.length;
+    for (;;) {
+      const left = 2 * index + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      let child = left;
+      const l = heap[left] as Entry;
+      if (right < size) {
+        const r = heap[right] as Entry;
+        if (r.at < l.at || (r.at === l.at && r.seq < l.seq)) child = right;
+      }
+      const c = heap[child] as Entry;
+      if (last.at < c.at || (last.at === c.at && last.seq < c.seq)) break;
+      heap[index] = c;
+      index = child;
+    }
+    heap[index] = last;
+  }
+}
