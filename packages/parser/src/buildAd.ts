@@ -83,7 +83,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
   if (adAttrs !== undefined) {
     const { id, adType } = adAttrs;
     if (id) ad.id = id;
-    const sequence = ctx.number(adAttrs['sequence'], path, 'sequence');
+    const sequence = ctx.integer(adAttrs['sequence'], path, 'sequence', false);
     if (sequence !== undefined) ad.sequence = sequence;
     if (adType) ad.adType = adType;
     const conditionalAd = ctx.boolean(adAttrs['conditionalAd'], path, 'conditionalAd');
@@ -153,7 +153,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
         break;
       case 'Pricing': {
         const text = ctx.text(child);
-        const value = ctx.number(text, `${here}/Pricing`, 'Pricing');
+        const value = ctx.decimal(text, `${here}/Pricing`, 'Pricing', false);
         if (value === undefined) break;
         const attrs = ctx.attrs(child);
         const pricing: { value: number; model?: string; currency?: string } = { value };
@@ -172,7 +172,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
       }
       case 'Expires': {
         if (inWrapper) break;
-        const seconds = ctx.number(ctx.text(child), `${here}/Expires`, 'Expires');
+        const seconds = ctx.integer(ctx.text(child), `${here}/Expires`, 'Expires');
         if (seconds !== undefined) ad.expires = seconds;
         break;
       }
