@@ -17,12 +17,21 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @internal
  */
 export class ParseContext {
-  readonly warnings: VastWarning[] = [];
-
+  /**
+   * @param strict - throw problems instead of recording them
+   * @param scanned - what the scan set aside
+   * @param warnings - where warnings go (shared by the contexts of one parse)
+   */
   constructor(
     readonly strict: boolean,
     private readonly scanned: Pick<CheckedXml, 'attributes' | 'raw'>,
+    readonly warnings: VastWarning[] = [],
   ) {}
+
+  /** A context for content scanned apart (an extension's), reporting into the same warnings. */
+  within(scanned: Pick<CheckedXml, 'attributes' | 'raw'>): ParseContext {
+    return new ParseContext(this.strict, scanned, this.warnings);
+  }
 
   /** The attributes of an element, or `undefined` when it has none. */
   attrs(node: XNode): Attrs | undefined {

@@ -125,7 +125,7 @@ export interface CheckedXml {
    */
   readonly raw: readonly (string | undefined)[];
   /** Attributes that are not well-formed but were read (lenient scan only), as warnings (100). */
-  readonly warnings: readonly VastWarning[];
+  readonly warnings: VastWarning[];
 }
 
 /** How {@link checkWellFormed} scans. @internal */
