@@ -45,6 +45,21 @@ function encodingOf(bytes: Uint8Array): { label: string; declared: boolean } {
   return declared === undefined ? { label: 'utf-8', declared: false } : { label: declared, declared: true };
 }
 
+/**
+ * Bytes 0x80 to 0x9F in windows-1252 (which the WHATWG labels `iso-8859-1` and `latin1` also
+ * name), as characters; undefined bytes stay as they are. Some Node versions (20) decode these
+ * bytes as the C1 controls of ISO-8859-1 instead: the text is fixed up after decoding.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const HAS_C1 = /[\u0080-\u009f]/;
+
+function windows1252(text: string): string {
+  if (!HAS_C1.test(text)) return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+}
+
 function decoder(label: string, fatal: boolean): InstanceType<typeof TextDecoder> {
   try {
     return new TextDecoder(label, { fatal });
@@ -81,6 +96,7 @@ export function decodeXmlBytes(bytes: Uint8Array, strict: boolean): DecodedXml {
     problem = `${message}: each was read as U+FFFD`;
     text = decoder(use.encoding, false).decode(bytes);
   }
+  if (use.encoding === 'windows-1252') text = windows1252(text);
   if (problem !== undefined && strict) throw new VastError(VastErrorCode.XML_PARSE_ERROR, problem);
   return problem === undefined
     ? { text }
