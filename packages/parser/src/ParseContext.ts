@@ -5,6 +5,11 @@ import type { VastWarning } from './VastWarning.js';
 import { unescapeRaw } from './unescapeRaw.js';
 import { type Attrs, type XNode, markOf, parseAttributes, textOf } from './xmlNodes.js';
 
+/** The lexical space of `xs:integer` (whitespace already trimmed). */
+const INTEGER = /^[+-]?\d+$/;
+/** The lexical space of `xs:decimal`. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
 /**
  * The state of one parse: strict or lenient, the warnings collected so far, and the attributes
  * and opaque content the scan set aside. It also turns attribute and text values into numbers
@@ -12,12 +17,21 @@ import { type Attrs, type XNode, markOf, parseAttributes, textOf } from './xmlNo
  * @internal
  */
 export class ParseContext {
-  readonly warnings: VastWarning[] = [];
-
+  /**
+   * @param strict - throw problems instead of recording them
+   * @param scanned - what the scan set aside
+   * @param warnings - where warnings go (shared by the contexts of one parse)
+   */
   constructor(
     readonly strict: boolean,
     private readonly scanned: Pick<CheckedXml, 'attributes' | 'raw'>,
+    readonly warnings: VastWarning[] = [],
   ) {}
+
+  /** A context for content scanned apart (an extension's), reporting into the same warnings. */
+  within(scanned: Pick<CheckedXml, 'attributes' | 'raw'>): ParseContext {
+    return new ParseContext(this.strict, scanned, this.warnings);
+  }
 
   /** The attributes of an element, or `undefined` when it has none. */
   attrs(node: XNode): Attrs | undefined {
@@ -50,13 +64,45 @@ export class ParseContext {
     this.warnings.push(Object.freeze({ code: VastErrorCode.SCHEMA_VALIDATION_ERROR, path, message }));
   }
 
-  /** A number attribute: `undefined` when absent or empty, a warning when not a number. */
-  number(value: string | undefined, path: string, name: string): number | undefined {
+  /**
+   * An `xs:integer` value (optional sign, decimal digits only: no `0x10`, `1e3` or `1.0`):
+   * `undefined` when absent or empty, a warning when it is not one. With `nonNegative` (sizes,
+   * bitrates, file sizes, durations in seconds) a negative value is reported and left out too.
+   */
+  integer(value: string | undefined, path: string, name: string, nonNegative = true): number | undefined {
     if (value === undefined || value === '') return undefined;
-    const parsed = Number(value);
-    if (Number.isFinite(parsed)) return parsed;
-    this.problem(path, `${name} is not a number: "${value}"`);
-    return undefined;
+    if (!INTEGER.test(value)) {
+      this.problem(path, `${name} is not an integer: "${value}"`);
+      return undefined;
+    }
+    return this.#finite(Number(value), value, path, name, nonNegative);
+  }
+
+  /**
+   * An `xs:decimal` value (optional sign, digits with an optional fraction: no exponent, hex or
+   * `Infinity`): `undefined` when absent or empty, a warning when it is not one. With
+   * `nonNegative` a negative value is reported and left out too.
+   */
+  decimal(value: string | undefined, path: string, name: string, nonNegative = true): number | undefined {
+    if (value === undefined || value === '') return undefined;
+    if (!DECIMAL.test(value)) {
+      this.problem(path, `${name} is not a decimal number: "${value}"`);
+      return undefined;
+    }
+    return this.#finite(Number(value), value, path, name, nonNegative);
+  }
+
+  #finite(parsed: number, value: string, path: string, name: string, nonNegative: boolean): number | undefined {
+    if (!Number.isFinite(parsed)) {
+      this.problem(path, `${name} is too large: "${value}"`);
+      return undefined;
+    }
+    if (nonNegative && parsed < 0) {
+      this.problem(path, `${name} is negative: "${value}"`);
+      return undefined;
+    }
+    // `-0` reads as 0: the model never holds a negative zero.
+    return parsed === 0 ? 0 : parsed;
   }
 
   /** A boolean attribute (`true`/`false`/`1`/`0`, any case): a warning when it is none of those. */

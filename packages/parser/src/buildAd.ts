@@ -1,5 +1,7 @@
+import { appendRepeated, repeatedPath } from './appendRepeated.js';
 import { buildCreatives } from './buildCreatives.js';
 import { buildExtension } from './buildExtension.js';
+import { buildLegacyVerifications } from './buildLegacyVerifications.js';
 import { buildUrlWithId } from './buildUrlWithId.js';
 import { buildVerifications } from './buildVerification.js';
 import type { Creative } from './Creative.js';
@@ -83,7 +85,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
   if (adAttrs !== undefined) {
     const { id, adType } = adAttrs;
     if (id) ad.id = id;
-    const sequence = ctx.number(adAttrs['sequence'], path, 'sequence');
+    const sequence = ctx.integer(adAttrs['sequence'], path, 'sequence', false);
     if (sequence !== undefined) ad.sequence = sequence;
     if (adType) ad.adType = adType;
     const conditionalAd = ctx.boolean(adAttrs['conditionalAd'], path, 'conditionalAd');
@@ -94,7 +96,11 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
   let categories: readonly Category[] = NONE;
   let blockedAdCategories: readonly Category[] = NONE;
   let verifications: readonly Verification[] = NONE;
+  let verificationBlocks = 0;
   let extensions: readonly Extension[] = NONE;
+  let extensionBlocks = 0;
+  // Extensions that may hold pre-4.1 verifications, with their paths.
+  let legacy: [XNode, string][] | undefined;
   let creatives: readonly Creative[] | undefined;
   let sawImpression = false;
   let sawTitle = false;
@@ -153,7 +159,7 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
         break;
       case 'Pricing': {
         const text = ctx.text(child);
-        const value = ctx.number(text, `${here}/Pricing`, 'Pricing');
+        const value = ctx.decimal(text, `${here}/Pricing`, 'Pricing', false);
         if (value === undefined) break;
         const attrs = ctx.attrs(child);
         const pricing: { value: number; model?: string; currency?: string } = { value };
@@ -172,22 +178,29 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
       }
       case 'Expires': {
         if (inWrapper) break;
-        const seconds = ctx.number(ctx.text(child), `${here}/Expires`, 'Expires');
+        const seconds = ctx.integer(ctx.text(child), `${here}/Expires`, 'Expires');
         if (seconds !== undefined) ad.expires = seconds;
         break;
       }
       case 'ViewableImpression':
         ad.viewableImpression = buildViewableImpression(child, ctx);
         break;
-      case 'AdVerifications':
-        verifications = buildVerifications(childrenOf(child), `${here}/AdVerifications`, ctx);
+      case 'AdVerifications': {
+        const at = repeatedPath(here, 'AdVerifications', verificationBlocks);
+        const built = buildVerifications(childrenOf(child), at, ctx);
+        verifications = appendRepeated(verifications, built, verificationBlocks++, at, 'AdVerifications', ctx);
         break;
+      }
       case 'Extensions': {
+        const at = repeatedPath(here, 'Extensions', extensionBlocks);
         const list: Extension[] = [];
         for (const extension of childrenOf(child)) {
-          if (nameOf(extension) === 'Extension') list.push(buildExtension(extension, ctx));
+          if (nameOf(extension) !== 'Extension') continue;
+          const built = buildExtension(extension, ctx);
+          if (built.xml.includes('AdVerifications')) (legacy ??= []).push([extension, `${at}/Extension[${list.length}]`]);
+          list.push(built);
         }
-        extensions = Object.freeze(list);
+        extensions = appendRepeated(extensions, Object.freeze(list), extensionBlocks++, at, 'Extensions', ctx);
         break;
       }
       case 'VASTAdTagURI':
@@ -199,6 +212,13 @@ export function buildAd(node: XNode, path: string, ctx: ParseContext): VastAd | 
       default:
         break;
     }
+  }
+  if (legacy !== undefined && verificationBlocks === 0) {
+    // Before VAST 4.1, OMID verifications went in an Extension; an <AdVerifications> element of
+    // the ad itself takes precedence (the same scripts are often written both ways).
+    const found: Verification[] = [];
+    for (const [extension, at] of legacy) found.push(...buildLegacyVerifications(ctx.raw(extension), at, ctx));
+    if (found.length > 0) verifications = Object.freeze(found);
   }
   if (ad.adSystem === undefined) ctx.problem(here, `${type} has no AdSystem`);
   if (!sawImpression) ctx.problem(here, `${type} has no Impression`);

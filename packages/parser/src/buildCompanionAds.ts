@@ -1,5 +1,6 @@
 import { buildAdParameters } from './buildAdParameters.js';
 import { buildResource } from './buildResource.js';
+import { appendRepeated, repeatedPath } from './appendRepeated.js';
 import { buildTrackingEvents } from './buildTrackingEvents.js';
 import { buildUrlWithId } from './buildUrlWithId.js';
 import type { Companion, CompanionCreative, CreativeBase } from './Creative.js';
@@ -15,6 +16,7 @@ function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion
   const resources: Resource[] = [];
   const clickTrackings: UrlWithId[] = [];
   const companion: Mutable<Companion> = { resources, clickTrackings, trackingEvents: NO_EVENTS };
+  let trackingBlocks = 0;
   for (const child of childrenOf(node)) {
     const name = nameOf(child);
     switch (name) {
@@ -43,9 +45,12 @@ function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion
         if (url !== undefined) clickTrackings.push(url);
         break;
       }
-      case 'TrackingEvents':
-        companion.trackingEvents = buildTrackingEvents(childrenOf(child), `${path}/TrackingEvents`, ctx);
+      case 'TrackingEvents': {
+        const here = repeatedPath(path, 'TrackingEvents', trackingBlocks);
+        const events = buildTrackingEvents(childrenOf(child), here, ctx);
+        companion.trackingEvents = appendRepeated(companion.trackingEvents, events, trackingBlocks++, here, 'TrackingEvents', ctx);
         break;
+      }
       default:
         break;
     }
@@ -54,23 +59,25 @@ function buildCompanion(node: XNode, path: string, ctx: ParseContext): Companion
   Object.freeze(clickTrackings);
   const attrs = ctx.attrs(node);
   if (attrs !== undefined) {
-    const { id, apiFramework, adSlotID, renderingMode } = attrs;
+    const { id, apiFramework, renderingMode } = attrs;
+    // VAST 3.0, 4.1 and 4.2 spell it adSlotId, VAST 4.0 adSlotID.
+    const adSlotId = attrs['adSlotId'] || attrs['adSlotID'];
     if (id) companion.id = id;
-    let n = ctx.number(attrs['width'], path, 'width');
+    let n = ctx.integer(attrs['width'], path, 'width');
     if (n !== undefined) companion.width = n;
-    n = ctx.number(attrs['height'], path, 'height');
+    n = ctx.integer(attrs['height'], path, 'height');
     if (n !== undefined) companion.height = n;
-    n = ctx.number(attrs['assetWidth'], path, 'assetWidth');
+    n = ctx.integer(attrs['assetWidth'], path, 'assetWidth');
     if (n !== undefined) companion.assetWidth = n;
-    n = ctx.number(attrs['assetHeight'], path, 'assetHeight');
+    n = ctx.integer(attrs['assetHeight'], path, 'assetHeight');
     if (n !== undefined) companion.assetHeight = n;
-    n = ctx.number(attrs['expandedWidth'], path, 'expandedWidth');
+    n = ctx.integer(attrs['expandedWidth'], path, 'expandedWidth');
     if (n !== undefined) companion.expandedWidth = n;
-    n = ctx.number(attrs['expandedHeight'], path, 'expandedHeight');
+    n = ctx.integer(attrs['expandedHeight'], path, 'expandedHeight');
     if (n !== undefined) companion.expandedHeight = n;
     if (apiFramework) companion.apiFramework = apiFramework;
-    if (adSlotID) companion.adSlotId = adSlotID;
-    n = ctx.number(attrs['pxratio'], path, 'pxratio');
+    if (adSlotId) companion.adSlotId = adSlotId;
+    n = ctx.decimal(attrs['pxratio'], path, 'pxratio');
     if (n !== undefined) companion.pxratio = n;
     if (renderingMode) companion.renderingMode = renderingMode;
   }

@@ -1,3 +1,4 @@
+import { appendRepeated, repeatedPath } from './appendRepeated.js';
 import { buildCompanionAds } from './buildCompanionAds.js';
 import { buildExtension } from './buildExtension.js';
 import { buildLinear } from './buildLinear.js';
@@ -27,6 +28,7 @@ function buildCreative(node: XNode, path: string, inWrapper: boolean, ctx: Parse
   let contentName = '';
   let universalAdIds = NO_IDS;
   let creativeExtensions = NO_EXTENSIONS;
+  let extensionBlocks = 0;
   for (const child of childrenOf(node)) {
     const name = nameOf(child);
     switch (name) {
@@ -49,7 +51,8 @@ function buildCreative(node: XNode, path: string, inWrapper: boolean, ctx: Parse
         for (const extension of childrenOf(child)) {
           if (nameOf(extension) === 'CreativeExtension') extensions.push(buildExtension(extension, ctx));
         }
-        creativeExtensions = Object.freeze(extensions);
+        const here = repeatedPath(path, 'CreativeExtensions', extensionBlocks);
+        creativeExtensions = appendRepeated(creativeExtensions, Object.freeze(extensions), extensionBlocks++, here, 'CreativeExtensions', ctx);
         break;
       }
       default:
@@ -67,7 +70,7 @@ function buildCreative(node: XNode, path: string, inWrapper: boolean, ctx: Parse
     const adId = attrs['adId'] ?? attrs['AdID'];
     if (id) base.id = id;
     if (adId) base.adId = adId;
-    const sequence = ctx.number(attrs['sequence'], path, 'sequence');
+    const sequence = ctx.integer(attrs['sequence'], path, 'sequence', false);
     if (sequence !== undefined) base.sequence = sequence;
     if (apiFramework) base.apiFramework = apiFramework;
   }

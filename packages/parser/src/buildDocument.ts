@@ -8,11 +8,12 @@ import { type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
 /**
  * Builds the document from the `<VAST>` root element: version, document-level Error URLs and
- * the ads, in one walk over the tree.
+ * the ads, in one walk over the tree. Only the first `maxAds` ads are built; the others are
+ * reported (and refused in strict mode).
  * @throws {@link VastError} 102 for a version below 2.0
  * @internal
  */
-export function buildDocument(root: XNode, ctx: ParseContext): VastDocument {
+export function buildDocument(root: XNode, ctx: ParseContext, maxAds: number): VastDocument {
   const version = ctx.attrs(root)?.['version'];
   if (version === undefined || version === '') {
     ctx.problem('VAST', 'VAST has no version attribute');
@@ -25,12 +26,22 @@ export function buildDocument(root: XNode, ctx: ParseContext): VastDocument {
   for (const child of childrenOf(root)) {
     const name = nameOf(child);
     if (name === 'Ad') {
+      if (index >= maxAds) {
+        index++;
+        continue;
+      }
       const ad = buildAd(child, `VAST/Ad[${index++}]`, ctx);
       if (ad !== undefined) ads.push(ad);
     } else if (name === 'Error') {
       const url = ctx.text(child);
       if (url !== '') errors.push(url);
     }
+  }
+  if (index > maxAds) {
+    ctx.problem(
+      `VAST/Ad[${maxAds}]`,
+      `The document has ${index} Ad elements, more than maxAds (${maxAds}): Ad[${maxAds}] to Ad[${index - 1}] are left out`,
+    );
   }
   const document = {
     errors: Object.freeze(errors),

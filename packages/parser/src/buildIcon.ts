@@ -26,9 +26,9 @@ function buildFallbackImage(node: XNode, path: string, ctx: ParseContext): IconC
   }
   const attrs = ctx.attrs(node);
   const image: Mutable<IconClickFallbackImage> = { url };
-  const width = ctx.number(attrs?.['width'], path, 'width');
+  const width = ctx.integer(attrs?.['width'], path, 'width');
   if (width !== undefined) image.width = width;
-  const height = ctx.number(attrs?.['height'], path, 'height');
+  const height = ctx.integer(attrs?.['height'], path, 'height');
   if (height !== undefined) image.height = height;
   if (altText !== undefined && altText !== '') image.altText = altText;
   return Object.freeze(image);
@@ -93,9 +93,9 @@ export function buildIcon(node: XNode, path: string, ctx: ParseContext): Icon {
   if (attrs !== undefined) {
     const { program, xPosition, yPosition, apiFramework, altText, hoverText } = attrs;
     if (program !== undefined && program !== '') icon.program = program;
-    const width = ctx.number(attrs['width'], path, 'width');
+    const width = ctx.integer(attrs['width'], path, 'width');
     if (width !== undefined) icon.width = width;
-    const height = ctx.number(attrs['height'], path, 'height');
+    const height = ctx.integer(attrs['height'], path, 'height');
     if (height !== undefined) icon.height = height;
     if (xPosition !== undefined && xPosition !== '') icon.xPosition = xPosition;
     if (yPosition !== undefined && yPosition !== '') icon.yPosition = yPosition;
@@ -104,7 +104,7 @@ export function buildIcon(node: XNode, path: string, ctx: ParseContext): Icon {
     const offset = timeAttribute(attrs['offset'], path, 'offset', ctx);
     if (offset !== undefined) icon.offset = offset;
     if (apiFramework !== undefined && apiFramework !== '') icon.apiFramework = apiFramework;
-    const pxratio = ctx.number(attrs['pxratio'], path, 'pxratio');
+    const pxratio = ctx.decimal(attrs['pxratio'], path, 'pxratio');
     if (pxratio !== undefined) icon.pxratio = pxratio;
     if (altText !== undefined && altText !== '') icon.altText = altText;
     if (hoverText !== undefined && hoverText !== '') icon.hoverText = hoverText;

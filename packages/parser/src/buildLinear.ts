@@ -6,6 +6,7 @@ import {
   buildMediaFile,
   buildMezzanine,
 } from './buildMediaFiles.js';
+import { appendRepeated, repeatedPath } from './appendRepeated.js';
 import { buildTrackingEvents } from './buildTrackingEvents.js';
 import { buildUrlWithId } from './buildUrlWithId.js';
 import type { CreativeBase, LinearCreative, VideoClicks } from './Creative.js';
@@ -20,14 +21,20 @@ import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 const NO_CLICKS: VideoClicks = Object.freeze({ clickTrackings: Object.freeze([]), customClicks: Object.freeze([]) });
 
-function buildVideoClicks(children: readonly XNode[], ctx: ParseContext): VideoClicks {
-  let clickThrough: UrlWithId | undefined;
-  const clickTrackings: UrlWithId[] = [];
-  const customClicks: UrlWithId[] = [];
+/**
+ * Reads the `<VideoClicks>` children into `clicks` (the second VideoClicks of a Linear adds to
+ * the first). The schema allows one ClickThrough: the first is kept, a later one reported.
+ */
+function readVideoClicks(children: readonly XNode[], path: string, clicks: ClicksDraft, ctx: ParseContext): void {
+  const { clickTrackings, customClicks } = clicks;
   for (const child of children) {
     const name = nameOf(child);
-    if (name === 'ClickThrough') clickThrough = buildUrlWithId(child, ctx) ?? clickThrough;
-    else if (name === 'ClickTracking') {
+    if (name === 'ClickThrough') {
+      const url = buildUrlWithId(child, ctx);
+      if (url === undefined) continue;
+      if (clicks.clickThrough === undefined) clicks.clickThrough = url;
+      else ctx.problem(`${path}/ClickThrough`, `a second ClickThrough is left out: "${url.url}"`);
+    } else if (name === 'ClickTracking') {
       const url = buildUrlWithId(child, ctx);
       if (url !== undefined) clickTrackings.push(url);
     } else if (name === 'CustomClick') {
@@ -35,11 +42,20 @@ function buildVideoClicks(children: readonly XNode[], ctx: ParseContext): VideoC
       if (url !== undefined) customClicks.push(url);
     }
   }
+}
+
+interface ClicksDraft {
+  clickThrough?: UrlWithId;
+  readonly clickTrackings: UrlWithId[];
+  readonly customClicks: UrlWithId[];
+}
+
+function freezeClicks(draft: ClicksDraft): VideoClicks {
   const clicks: Mutable<VideoClicks> = {
-    clickTrackings: Object.freeze(clickTrackings),
-    customClicks: Object.freeze(customClicks),
+    clickTrackings: Object.freeze(draft.clickTrackings),
+    customClicks: Object.freeze(draft.customClicks),
   };
-  if (clickThrough !== undefined) clicks.clickThrough = clickThrough;
+  if (draft.clickThrough !== undefined) clicks.clickThrough = draft.clickThrough;
   return Object.freeze(clicks);
 }
 
@@ -61,7 +77,9 @@ export function buildLinear(
   const closedCaptionFiles: ClosedCaptionFile[] = [];
   const icons: Icon[] = [];
   let trackingEvents = NO_EVENTS;
-  let videoClicks = NO_CLICKS;
+  let trackingBlocks = 0;
+  let clicks: ClicksDraft | undefined;
+  let clickBlocks = 0;
   const linear: Mutable<LinearCreative> = { type: 'linear', ...base } as Mutable<LinearCreative>;
   let sawDuration = false;
   let sawMediaFiles = false;
@@ -74,7 +92,7 @@ export function buildLinear(
         const duration = parseTime(text);
         if (duration !== undefined) {
           linear.duration = duration;
-        } else if (/^\d+(\.\d+)?$/.test(text)) {
+        } else if (/^\d+(\.\d+)?$/.test(text) && Number.isFinite(Number(text))) {
           // Bare seconds: not VAST, but unambiguous; lenient parsing keeps the value.
           ctx.problem(`${path}/Duration`, `Duration is not in HH:MM:SS form: "${text}" (read as seconds)`);
           linear.duration = Number(text);
@@ -110,12 +128,19 @@ export function buildLinear(
       case 'AdParameters':
         linear.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
         break;
-      case 'VideoClicks':
-        videoClicks = buildVideoClicks(childrenOf(child), ctx);
+      case 'VideoClicks': {
+        const here = repeatedPath(path, 'VideoClicks', clickBlocks);
+        if (clickBlocks++ > 0) ctx.problem(here, 'VideoClicks appears more than once; the contents are merged');
+        clicks ??= { clickTrackings: [], customClicks: [] };
+        readVideoClicks(childrenOf(child), here, clicks, ctx);
         break;
-      case 'TrackingEvents':
-        trackingEvents = buildTrackingEvents(childrenOf(child), `${path}/TrackingEvents`, ctx);
+      }
+      case 'TrackingEvents': {
+        const here = repeatedPath(path, 'TrackingEvents', trackingBlocks);
+        const events = buildTrackingEvents(childrenOf(child), here, ctx);
+        trackingEvents = appendRepeated(trackingEvents, events, trackingBlocks++, here, 'TrackingEvents', ctx);
         break;
+      }
       case 'Icons': {
         let i = 0;
         for (const icon of childrenOf(child)) {
@@ -141,7 +166,7 @@ export function buildLinear(
   linear.mezzanines = Object.freeze(mezzanines);
   linear.interactiveCreativeFiles = Object.freeze(interactiveCreativeFiles);
   linear.closedCaptionFiles = Object.freeze(closedCaptionFiles);
-  linear.videoClicks = videoClicks;
+  linear.videoClicks = clicks === undefined ? NO_CLICKS : freezeClicks(clicks);
   linear.trackingEvents = trackingEvents;
   linear.icons = Object.freeze(icons);
   return Object.freeze(linear);

@@ -1,5 +1,6 @@
 import { buildAdParameters } from './buildAdParameters.js';
 import { buildResource } from './buildResource.js';
+import { appendRepeated, repeatedPath } from './appendRepeated.js';
 import { buildTrackingEvents } from './buildTrackingEvents.js';
 import { buildUrlWithId } from './buildUrlWithId.js';
 import type { CreativeBase, NonLinear, NonLinearCreative } from './Creative.js';
@@ -49,13 +50,13 @@ function buildNonLinear(node: XNode, path: string, ctx: ParseContext): NonLinear
   if (attrs !== undefined) {
     const { id, apiFramework, minSuggestedDuration } = attrs;
     if (id) nonLinear.id = id;
-    let n = ctx.number(attrs['width'], path, 'width');
+    let n = ctx.integer(attrs['width'], path, 'width');
     if (n !== undefined) nonLinear.width = n;
-    n = ctx.number(attrs['height'], path, 'height');
+    n = ctx.integer(attrs['height'], path, 'height');
     if (n !== undefined) nonLinear.height = n;
-    n = ctx.number(attrs['expandedWidth'], path, 'expandedWidth');
+    n = ctx.integer(attrs['expandedWidth'], path, 'expandedWidth');
     if (n !== undefined) nonLinear.expandedWidth = n;
-    n = ctx.number(attrs['expandedHeight'], path, 'expandedHeight');
+    n = ctx.integer(attrs['expandedHeight'], path, 'expandedHeight');
     if (n !== undefined) nonLinear.expandedHeight = n;
     let b = ctx.boolean(attrs['scalable'], path, 'scalable');
     if (b !== undefined) nonLinear.scalable = b;
@@ -78,12 +79,15 @@ function buildNonLinear(node: XNode, path: string, ctx: ParseContext): NonLinear
 export function buildNonLinearAds(node: XNode, base: CreativeBase, path: string, ctx: ParseContext): NonLinearCreative {
   const nonLinears: NonLinear[] = [];
   let trackingEvents = NO_EVENTS;
+  let trackingBlocks = 0;
   let index = 0;
   for (const child of childrenOf(node)) {
     const name = nameOf(child);
     if (name === 'NonLinear') nonLinears.push(buildNonLinear(child, `${path}/NonLinear[${index++}]`, ctx));
     else if (name === 'TrackingEvents') {
-      trackingEvents = buildTrackingEvents(childrenOf(child), `${path}/TrackingEvents`, ctx);
+      const here = repeatedPath(path, 'TrackingEvents', trackingBlocks);
+      const events = buildTrackingEvents(childrenOf(child), here, ctx);
+      trackingEvents = appendRepeated(trackingEvents, events, trackingBlocks++, here, 'TrackingEvents', ctx);
     }
   }
   return Object.freeze({ ...base, type: 'nonlinear', nonLinears: Object.freeze(nonLinears), trackingEvents });

@@ -1,6 +1,6 @@
 import type { ParseContext } from './ParseContext.js';
 import type { Resource } from './Resource.js';
-import { unescapeRaw } from './unescapeRaw.js';
+import { opaqueText } from './unescapeRaw.js';
 import type { XNode } from './xmlNodes.js';
 
 /**
@@ -25,7 +25,7 @@ export function buildResource(node: XNode, name: string, ctx: ParseContext): Res
       return url === '' ? undefined : Object.freeze({ type: 'iframe' as const, url });
     }
     default: {
-      const html = unescapeRaw(ctx.raw(node)).trim();
+      const html = opaqueText(ctx.raw(node));
       return html === '' ? undefined : Object.freeze({ type: 'html' as const, html });
     }
   }

@@ -1,7 +1,8 @@
+import { appendRepeated, repeatedPath } from './appendRepeated.js';
 import { buildTrackingEvents } from './buildTrackingEvents.js';
 import type { ParseContext } from './ParseContext.js';
 import type { TrackingEvent } from './TrackingEvent.js';
-import { unescapeRaw } from './unescapeRaw.js';
+import { opaqueText } from './unescapeRaw.js';
 import type { ExecutableResource, JavaScriptResource, Verification } from './Verification.js';
 import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
 
@@ -22,6 +23,7 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
     const executableResources: ExecutableResource[] = [];
     let parameters: string | undefined;
     let trackingEvents = NONE;
+    let trackingBlocks = 0;
     for (const child of childrenOf(node)) {
       const name = nameOf(child);
       const attrs = ctx.attrs(child);
@@ -42,9 +44,11 @@ export function buildVerifications(children: readonly XNode[], path: string, ctx
         if (attrs?.['language']) resource.language = attrs['language'];
         executableResources.push(Object.freeze(resource));
       } else if (name === 'VerificationParameters') {
-        parameters = unescapeRaw(ctx.raw(child)).trim();
+        parameters = opaqueText(ctx.raw(child));
       } else if (name === 'TrackingEvents') {
-        trackingEvents = buildTrackingEvents(childrenOf(child), `${here}/TrackingEvents`, ctx);
+        const at = repeatedPath(here, 'TrackingEvents', trackingBlocks);
+        const events = buildTrackingEvents(childrenOf(child), at, ctx);
+        trackingEvents = appendRepeated(trackingEvents, events, trackingBlocks++, at, 'TrackingEvents', ctx);
       }
     }
     if (javascriptResources.length === 0 && executableResources.length === 0) {

@@ -1,5 +1,6 @@
 import { VastError } from './VastError.js';
 import { VastErrorCode } from './VastErrorCode.js';
+import type { VastWarning } from './VastWarning.js';
 
 function notXml(message: string): VastError {
   return new VastError(VastErrorCode.XML_PARSE_ERROR, `Not well-formed XML: ${message}`);
@@ -14,29 +15,74 @@ function onlySpace(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Where the `>` of the tag opened at `from` is, skipping quoted attribute values. */
+// Where the attribute text of a start tag stands (see tagEnd).
+const NEED_SPACE = 0; // after the name or a value: a space, `/` or `>` comes next
+const NEXT = 1; // after a space: a name, `/` or `>`
+const IN_NAME = 2;
+const AFTER_NAME = 3; // a space after a name: `=` comes next
+const AFTER_EQUALS = 4; // a quote comes next
+
+/**
+ * Where the `>` of the tag whose attribute text starts at `from` is, skipping quoted attribute
+ * values; `~end` (negative) when the attributes are not well-formed (a value without quotes, a
+ * name without a value, no space between two attributes). It reads the attribute text once, as
+ * it must anyway to find the end.
+ */
 function tagEnd(xml: string, from: number): number {
+  let state = NEED_SPACE;
+  let malformed = false;
   for (let i = from; i < xml.length; i++) {
     const code = xml.charCodeAt(i);
-    if (code === 62) return i; // >
+    if (code === 62) {
+      // >
+      return malformed || state >= IN_NAME ? ~i : i;
+    }
     if (code === 34 || code === 39) {
+      if (state !== AFTER_EQUALS) malformed = true;
       const close = xml.indexOf(code === 34 ? '"' : "'", i + 1);
       if (close < 0) break;
       i = close;
+      state = NEED_SPACE;
     } else if (code === 60) {
       throw notXml(`"<" inside the tag at offset ${from - 1}`);
+    } else if (isSpace(code)) {
+      if (state === NEED_SPACE) state = NEXT;
+      else if (state === IN_NAME) state = AFTER_NAME;
+    } else if (code === 61) {
+      // =
+      if (state === IN_NAME || state === AFTER_NAME) state = AFTER_EQUALS;
+      else malformed = true;
+    } else if (code === 47 && xml.charCodeAt(i + 1) === 62) {
+      // the `/` of `/>`
+      if (state >= IN_NAME) malformed = true;
+      state = NEED_SPACE;
+    } else if (state === NEXT || state === IN_NAME) {
+      state = IN_NAME;
+    } else {
+      malformed = true;
+      // An unquoted value: read to its end so the next name starts afresh.
+      if (state === AFTER_EQUALS) state = IN_NAME;
     }
   }
   throw notXml(`the tag at offset ${from - 1} is not closed (truncated?)`);
+}
+
+/**
+ * Element names fast-xml-parser refuses (they could reach `Object.prototype`): the scan renames
+ * them with a mark so a document that holds one still parses.
+ */
+function isReservedName(name: string): boolean {
+  return name === 'constructor' || name === 'prototype' || name === '__proto__';
 }
 
 /** Elements whose content is opaque to the model: set aside exactly as written, never compacted. */
 const OPAQUE = new Set(['Extension', 'CreativeExtension', 'AdParameters', 'VerificationParameters', 'HTMLResource']);
 
 /**
- * If the element whose content starts at `from` holds only text and CDATA (no element, comment
- * or processing instruction), where its closing tag `</name>` starts; otherwise -1 (the caller's
- * normal path then checks, and reports, whatever is there).
+ * If the element whose content starts at `from` holds only text, CDATA, comments and processing
+ * instructions (no element), where its closing tag `</name>` starts; otherwise -1 (the caller's
+ * normal path then checks, and reports, whatever is there). A leaf's text is read from its raw
+ * content, so a comment inside it does not split the text (and its whitespace) into pieces.
  */
 function leafContentEnd(xml: string, name: string, from: number): number {
   let position = from;
@@ -49,10 +95,13 @@ function leafContentEnd(xml: string, name: string, from: number): number {
       const close = xml.indexOf('>', open + 2 + name.length);
       return close >= 0 && onlySpace(xml, open + 2 + name.length, close) ? open : -1;
     }
-    if (next !== 33 || !xml.startsWith('[CDATA[', open + 2)) return -1;
-    const end = xml.indexOf(']]>', open + 9);
-    if (end < 0) return -1;
-    position = end + 3;
+    let end: number;
+    if (next === 33 && xml.startsWith('[CDATA[', open + 2)) end = xml.indexOf(']]>', open + 9) + 3;
+    else if (next === 33 && xml.startsWith('--', open + 2)) end = xml.indexOf('-->', open + 4) + 3;
+    else if (next === 63) end = xml.indexOf('?>', open + 2) + 2;
+    else return -1;
+    if (end < 3) return -1;
+    position = end;
   }
 }
 
@@ -75,6 +124,23 @@ export interface CheckedXml {
    * handed to fast-xml-parser empty). `undefined` for other marked elements.
    */
   readonly raw: readonly (string | undefined)[];
+  /** Attributes that are not well-formed but were read (lenient scan only), as warnings (100). */
+  readonly warnings: VastWarning[];
+}
+
+/** How {@link checkWellFormed} scans. @internal */
+export interface ScanOptions {
+  /** Refuse (100) attributes that are not well-formed instead of reporting them. */
+  readonly strict: boolean;
+  /** The deepest element nesting accepted (the root is at depth 1). */
+  readonly maxDepth: number;
+}
+
+const DEFAULT_SCAN: ScanOptions = Object.freeze({ strict: false, maxDepth: 1024 });
+
+/** The path of the element about to open: its ancestors and its name. */
+function pathOf(stack: readonly string[], name: string): string {
+  return stack.length === 0 ? name : `${stack.join('/')}/${name}`;
 }
 
 /** Separates an element's name from its mark in the compacted document (never valid in XML). @internal */
@@ -87,12 +153,20 @@ export const MARK = '\u0001';
  * and refusing them closes entity-expansion attacks). It jumps from `<` to `<`, so it costs a
  * fraction of the parse itself, and on the way drops what the parser would only discard.
  *
+ * Attributes that are not well-formed (`delivery=progressive`, a name without a value, two
+ * attributes without a space between them) are refused with 100 in strict mode; otherwise each
+ * is reported as a warning (100) and read as well as it can be (see `parseAttributes`).
+ *
  * @param xml - the document
+ * @param options - strictness and the depth limit
  * @returns the root element's name and the compacted document
- * @throws {@link VastError} 100 when the document is not well-formed XML or declares a DOCTYPE
+ * @throws {@link VastError} 100 when the document is not well-formed XML, declares a DOCTYPE,
+ * nests elements deeper than `maxDepth`, or (strict) has an attribute that is not well-formed
  * @internal
  */
-export function checkWellFormed(xml: string): CheckedXml {
+export function checkWellFormed(xml: string, options: ScanOptions = DEFAULT_SCAN): CheckedXml {
+  const { strict, maxDepth } = options;
+  const warnings: VastWarning[] = [];
   const stack: string[] = [];
   let root: string | undefined;
   let compact = '';
@@ -119,6 +193,10 @@ export function checkWellFormed(xml: string): CheckedXml {
         throw notXml(
           open === undefined ? `</${name}> closes nothing` : `</${name}> closes <${open}> at offset ${i}`,
         );
+      }
+      if (opaqueDepth < 0 && isReservedName(name)) {
+        compact += `${xml.slice(copyFrom, i)}</${name}${MARK}>`;
+        copyFrom = end + 1;
       }
       if (stack.length < opaqueDepth) {
         opaqueDepth = -1;
@@ -168,7 +246,17 @@ export function checkWellFormed(xml: string): CheckedXml {
       }
       if (j === i + 1) throw notXml(`"<" without a tag name at offset ${i}`);
       const name = xml.slice(i + 1, j);
-      const end = tagEnd(xml, j);
+      if (stack.length >= maxDepth) {
+        throw notXml(`<${name}> at offset ${i} is nested deeper than ${maxDepth} elements (maxDepth)`);
+      }
+      let end = tagEnd(xml, j);
+      if (end < 0) {
+        end = ~end;
+        const message = `the attributes of <${name}> at offset ${i} are not well-formed XML (a value without quotes?): ${xml.slice(j, end).trim()}`;
+        if (strict) throw notXml(message);
+        warnings.push(Object.freeze({ code: VastErrorCode.XML_PARSE_ERROR, path: pathOf(stack, name), message }));
+      }
+      const reserved = isReservedName(name);
       if (stack.length === 0) {
         if (root !== undefined) throw notXml(`a second root element <${name}> at offset ${i}`);
         root = name;
@@ -179,7 +267,7 @@ export function checkWellFormed(xml: string): CheckedXml {
         // A leaf (only text and CDATA inside): handed over empty, its content set aside.
         const closeEnd = xml.indexOf('>', contentEnd);
         const hasAttributes = !onlySpace(xml, j, end);
-        if (hasAttributes || !onlySpace(xml, end + 1, contentEnd)) {
+        if (hasAttributes || reserved || !onlySpace(xml, end + 1, contentEnd)) {
           const mark = attributes.length;
           attributes.push(hasAttributes ? xml.slice(j, end) : '');
           raw.push(xml.slice(end + 1, contentEnd));
@@ -192,7 +280,7 @@ export function checkWellFormed(xml: string): CheckedXml {
         const attributesEnd = selfClosing ? end - 1 : end;
         const hasAttributes = !onlySpace(xml, j, attributesEnd);
         const opaque = OPAQUE.has(name);
-        if (hasAttributes || opaque) {
+        if (hasAttributes || opaque || reserved) {
           const mark = attributes.length;
           attributes.push(hasAttributes ? xml.slice(j, attributesEnd) : '');
           raw.push(opaque ? '' : undefined);
@@ -226,5 +314,5 @@ export function checkWellFormed(xml: string): CheckedXml {
   const open = stack.pop();
   if (open !== undefined) throw notXml(`<${open}> is not closed (truncated?)`);
   if (root === undefined) throw notXml('no root element');
-  return { root, compact: compact + xml.slice(copyFrom), attributes, raw };
+  return { root, compact: compact + xml.slice(copyFrom), attributes, raw, warnings };
 }

@@ -2,7 +2,7 @@ import type { Offset } from './Offset.js';
 
 /**
  * Reads a VAST time, `HH:MM:SS` or `HH:MM:SS.mmm` (hours may have any number of digits), as
- * seconds; `undefined` when it is not one.
+ * seconds; `undefined` when it is not one, or when its hours are too many to be a finite number.
  * @internal
  */
 export function parseTime(value: string): number | undefined {
@@ -13,7 +13,8 @@ export function parseTime(value: string): number | undefined {
   const minutes = Number(m);
   const seconds = Number(s);
   if (minutes >= 60 || seconds >= 60) return undefined;
-  return Math.round((Number(h) * 3600 + minutes * 60 + seconds) * 1000) / 1000;
+  const total = Math.round((Number(h) * 3600 + minutes * 60 + seconds) * 1000) / 1000;
+  return Number.isFinite(total) ? total : undefined;
 }
 
 /**

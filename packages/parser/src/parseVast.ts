@@ -1,19 +1,26 @@
 import { buildDocument } from './buildDocument.js';
 import { checkWellFormed } from './checkWellFormed.js';
+import { decodeXmlBytes } from './decodeXmlBytes.js';
 import { ParseContext } from './ParseContext.js';
 import type { ParseVastOptions } from './ParseVastOptions.js';
 import type { VastDocument } from './VastDocument.js';
 import { VastError } from './VastError.js';
 import { VastErrorCode } from './VastErrorCode.js';
-import { type XNode, createVastXmlParser, nameOf } from './xmlNodes.js';
-
-/**
- * The one fast-xml-parser instance: it holds only its (frozen) settings; every `parse` call builds
- * its own state, so sharing it shares nothing between documents.
- */
-const VAST_XML_PARSER = Object.freeze(createVastXmlParser());
+import type { VastWarning } from './VastWarning.js';
+import { type XNode, VAST_XML_PARSER, nameOf } from './xmlNodes.js';
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
+const DEFAULT_MAX_DEPTH = 64;
+const MAX_MAX_DEPTH = 1024;
+const DEFAULT_MAX_ADS = 32;
+
+/** An option that must be an integer from `min` to `max`; a caller bug otherwise, named. */
+function checkInteger(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`parseVast: options.${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
 
 /** The UTF-8 length of a string, stopping early once it passes `limit`. */
 function utf8LengthOver(text: string, limit: number): boolean {
@@ -47,15 +54,23 @@ function tooLarge(limit: number): VastError {
  *
  * A document with no ads is a valid result with `ads: []` (the caller fires 303).
  *
- * @param xml - the document, as text or as UTF-8 bytes
- * @param options - strictness and the size limit
+ * Bytes are decoded in the encoding the document declares (a byte order mark, or the
+ * `encoding` of its XML declaration: UTF-8, UTF-16, ISO-8859-1, windows-1252, Shift_JIS... any
+ * encoding `TextDecoder` knows), UTF-8 when it declares none. A string is taken as it is.
+ *
+ * @param xml - the document, as text or as bytes
+ * @param options - strictness and the limits on size, depth and number of ads
  * @returns the document model, with the warnings of lenient parsing
  * @throws {@link VastError} 100 when the input is larger than `maxBytes`, not well-formed XML,
- * truncated, or declares a DOCTYPE or an entity (refused before parsing)
+ * truncated, nested deeper than `maxDepth`, declares a DOCTYPE or an entity (refused before
+ * parsing), or is in an encoding `TextDecoder` does not know; in strict mode also for an
+ * attribute that is not well-formed or bytes that are not valid in the document's encoding
  * @throws {@link VastError} 101 when the root is not `<VAST>`, or in strict mode when a required
- * element is missing or a value unparseable (the error's `path` names the element)
+ * element is missing, a value unparseable or the document has more than `maxAds` ads (the
+ * error's `path` names the element)
  * @throws {@link VastError} 102 for VAST 1.0 (`<VideoAdServingTemplate>`) or a version below 2.0
- * @throws `RangeError` when `options.maxBytes` is negative, NaN or infinite (a caller bug, named)
+ * @throws `RangeError` when `options.maxBytes` is negative, NaN or infinite, or `maxDepth` or
+ * `maxAds` is not an integer in its range (a caller bug, named)
  * @example
  * ```ts
  * import { parseVast, isVastError } from '@vast/parser';
@@ -74,16 +89,20 @@ export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = 
   if (!(maxBytes >= 0) || !Number.isFinite(maxBytes)) {
     throw new RangeError(`parseVast: options.maxBytes must be a finite number of bytes, got ${String(maxBytes)}`);
   }
+  const maxDepth = checkInteger('maxDepth', options.maxDepth ?? DEFAULT_MAX_DEPTH, 1, MAX_MAX_DEPTH);
+  const maxAds = checkInteger('maxAds', options.maxAds ?? DEFAULT_MAX_ADS, 1, Number.MAX_SAFE_INTEGER);
+  const strict = options.strict ?? false;
   let text: string;
+  let decodeWarning: VastWarning | undefined;
   if (typeof xml === 'string') {
     if (utf8LengthOver(xml, maxBytes)) throw tooLarge(maxBytes);
     text = xml;
   } else {
     if (xml.byteLength > maxBytes) throw tooLarge(maxBytes);
-    text = new TextDecoder('utf-8').decode(xml);
+    ({ text, warning: decodeWarning } = decodeXmlBytes(xml, strict));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const scanned = checkWellFormed(text);
+  const scanned = checkWellFormed(text, { strict, maxDepth });
   const rootName = scanned.root;
   if (rootName === 'VideoAdServingTemplate') {
     throw new VastError(VastErrorCode.VERSION_NOT_SUPPORTED, 'VAST 1.0 (VideoAdServingTemplate) is not supported');
@@ -101,5 +120,7 @@ export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = 
   if (root === undefined) {
     throw new VastError(VastErrorCode.XML_PARSE_ERROR, 'Not well-formed XML: no <VAST> element found');
   }
-  return buildDocument(root, new ParseContext(options.strict ?? false, scanned));
+  const warnings = scanned.warnings;
+  if (decodeWarning !== undefined) warnings.unshift(decodeWarning);
+  return buildDocument(root, new ParseContext(strict, scanned, warnings), maxAds);
 }

@@ -49,28 +49,55 @@ export function textOf(node: XNode): string {
   return text.trim();
 }
 
+function skipSpace(source: string, from: number): number {
+  let i = from;
+  while (i < source.length && source.charCodeAt(i) <= 32) i++;
+  return i;
+}
+
 /**
  * Reads the attribute text of a start tag (`name="value" name='value'`) into a map (values
- * trimmed, entities decoded). A `__proto__` attribute is dropped so no document can reach
- * `Object.prototype`; text that is not an attribute ends the reading.
+ * trimmed, entities decoded). What is not well-formed is still read, so no attribute is lost
+ * (the scan reports it): a value without quotes runs to the next space, a name without a value
+ * reads as empty. A `__proto__` attribute is dropped so no document can reach `Object.prototype`.
  * @internal
  */
 export function parseAttributes(source: string): Attrs {
   const attrs: Record<string, string> = {};
   const length = source.length;
-  let i = 0;
+  let i = skipSpace(source, 0);
   while (i < length) {
-    const equals = source.indexOf('=', i);
-    if (equals < 0) break;
-    const name = source.slice(i, equals).trim();
-    let quote = equals + 1;
-    while (quote < length && source.charCodeAt(quote) <= 32) quote++;
-    const mark = source.charCodeAt(quote);
-    if (mark !== 34 && mark !== 39) break;
-    const close = source.indexOf(mark === 34 ? '"' : "'", quote + 1);
-    if (close < 0) break;
-    if (name !== '__proto__' && name !== '') attrs[name] = decodeEntities(source.slice(quote + 1, close).trim());
-    i = close + 1;
+    let nameEnd = i;
+    for (; nameEnd < length; nameEnd++) {
+      const code = source.charCodeAt(nameEnd);
+      if (code <= 32 || code === 61 || code === 34 || code === 39) break;
+    }
+    const name = source.slice(i, nameEnd);
+    const equals = skipSpace(source, nameEnd);
+    let value = '';
+    if (source.charCodeAt(equals) === 61) {
+      const start = skipSpace(source, equals + 1);
+      const mark = source.charCodeAt(start);
+      if (mark === 34 || mark === 39) {
+        const close = source.indexOf(mark === 34 ? '"' : "'", start + 1);
+        const end = close < 0 ? length : close;
+        value = source.slice(start + 1, end);
+        i = end + 1;
+      } else {
+        let end = start;
+        while (end < length && source.charCodeAt(end) > 32) end++;
+        value = source.slice(start, end);
+        i = end;
+      }
+    } else if (name === '') {
+      // A stray quoted text: skip it.
+      const close = source.indexOf(source[equals] ?? '', equals + 1);
+      i = close < 0 ? length : close + 1;
+    } else {
+      i = equals;
+    }
+    if (name !== '__proto__' && name !== '') attrs[name] = decodeEntities(value.trim());
+    i = skipSpace(source, i);
   }
   return attrs;
 }
@@ -110,6 +137,18 @@ export function createVastXmlParser(withAttributes = false): XMLParser {
     processEntities: true,
     entityDecoder: ENTITY_DECODER,
     jPath: false,
-    maxNestedTags: 200,
+    // Names such as `hasOwnProperty` or `toString` are kept as written (fast-xml-parser would
+    // prefix them): nodes and attribute maps are only read with for-in and own keys.
+    onDangerousProperty: (name: string): string => name,
+    // The scan enforces `maxDepth` (at most 1024) first; this only keeps fast-xml-parser's own
+    // limit out of its way.
+    maxNestedTags: 1100,
   });
 }
+
+/**
+ * The one fast-xml-parser instance for VAST: it holds only its (frozen) settings; every `parse`
+ * call builds its own state, so sharing it shares nothing between documents.
+ * @internal
+ */
+export const VAST_XML_PARSER: XMLParser = Object.freeze(createVastXmlParser());

@@ -59,10 +59,13 @@ describe('parseAttributes', () => {
     });
   });
 
-  it('stops at text that is not an attribute, and never writes __proto__', () => {
-    expect(parseAttributes('a="1" b=2 c="3"')).toEqual({ a: '1' });
-    expect(parseAttributes('a="1" b="unclosed')).toEqual({ a: '1' });
-    expect(parseAttributes('novalue')).toEqual({});
+  it('reads every attribute of text that is not well-formed, and never writes __proto__', () => {
+    // An unquoted value used to end the reading: b and every attribute after it were lost.
+    expect(parseAttributes('a="1" b=2 c="3"')).toEqual({ a: '1', b: '2', c: '3' });
+    expect(parseAttributes('a="1" b="unclosed')).toEqual({ a: '1', b: 'unclosed' });
+    expect(parseAttributes('novalue')).toEqual({ novalue: '' });
+    expect(parseAttributes('novalue delivery="x"')).toEqual({ novalue: '', delivery: 'x' });
+    expect(parseAttributes('"stray" a="1"b=\'2\' c= d')).toEqual({ a: '1', b: '2', c: 'd' });
     const attrs = parseAttributes('__proto__="x" ="y"');
     expect(Object.getPrototypeOf(attrs)).toBe(Object.prototype);
     expect(Object.keys(attrs)).toEqual([]);
@@ -101,7 +104,20 @@ describe('parseXmlElements', () => {
     ]);
   });
 
+  it('builds elements and attributes named as Object.prototype members, except a __proto__ attribute', () => {
+    const expected: unknown[] = [
+      {
+        name: 'constructor',
+        attributes: { prototype: '1', a: 'constructor x' },
+        children: [{ name: '__proto__', attributes: {}, children: [], text: 't constructor' }],
+        text: '',
+      },
+      { name: 'toString', attributes: { valueOf: 'v' }, children: [], text: '' },
+    ];
+    expect(parseXmlElements('<constructor prototype="1" a="constructor x"><__proto__ __proto__="p">t constructor </__proto__></constructor><toString valueOf="v"/>')).toEqual(expected);
+  });
+
   it('gives no elements for content fast-xml-parser refuses', () => {
-    expect(parseXmlElements('<constructor>x</constructor>')).toEqual([]);
+    expect(parseXmlElements('<a/><!-- open')).toEqual([]);
   });
 });

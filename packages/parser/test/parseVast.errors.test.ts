@@ -73,10 +73,12 @@ describe('parseVast: refused documents and their IAB codes', () => {
     }
   });
 
-  it('refuses with 100, keeping the cause, an element fast-xml-parser cannot take (named constructor)', () => {
-    const error = vastErrorOf(() => parseVast('<VAST version="4.0"><constructor/></VAST>'));
-    expect(error.code).toBe(100);
-    expect(error.cause).toBeInstanceOf(Error);
+  it('parses elements named constructor, prototype or __proto__ (fast-xml-parser refuses those names)', () => {
+    const names = ['constructor', 'prototype', '__proto__'];
+    const inner = names.map((n) => `<${n} a="1"><${n}><x>t</x></${n}></${n}><${n}/><${n}>text</${n}>`).join('');
+    const doc = parseVast(`<VAST version="4.0">${inner}<Error>https://e.test.invalid/</Error></VAST>`, { strict: true });
+    expect(doc.errors).toEqual(['https://e.test.invalid/']);
+    expect(Object.getPrototypeOf(doc)).toBe(Object.prototype);
   });
 
   it('accepts comments and processing instructions around and inside the document', () => {

@@ -24,7 +24,7 @@ describe('parseVast: lenient by default', () => {
     expect(doc.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
       'VAST: VAST has no version attribute',
       'VAST/Ad[0]: Ad has no InLine or Wrapper',
-      'VAST/Ad[1]: sequence is not a number: "first"',
+      'VAST/Ad[1]: sequence is not an integer: "first"',
       'VAST/Ad[1]/InLine/Creatives/Creative[0]/Linear/Duration: Duration is not a time: "about thirty seconds"',
       'VAST/Ad[1]/InLine/Creatives/Creative[0]/Linear/MediaFiles/MediaFile[0]: MediaFile has no URL',
       'VAST/Ad[1]/InLine/Creatives/Creative[0]/Linear/TrackingEvents/Tracking[0]: Tracking has no event attribute',
@@ -66,13 +66,13 @@ describe('parseVast: lenient by default', () => {
     const messages = doc.warnings.map((w) => w.message);
     expect(messages).toEqual(
       expect.arrayContaining([
-        'bitrate is not a number: "fast"',
+        'bitrate is not an integer: "fast"',
         'scalable is not a boolean: "yes"',
-        'pxratio is not a number: "x"',
+        'pxratio is not a decimal number: "x"',
         'duration is not a time: "ten"',
         'minSuggestedDuration is not a time: "8s"',
-        'Pricing is not a number: "free"',
-        'Expires is not a number: "soon"',
+        'Pricing is not a decimal number: "free"',
+        'Expires is not an integer: "soon"',
         'UniversalAdId has no idRegistry',
         'IconClickFallbackImage has no StaticResource',
         'Verification has no JavaScriptResource or ExecutableResource',
