@@ -94,7 +94,6 @@ export class ChainResolver {
   #requests = 0;
   #pixelCount = 0;
   /** What the fan-out limits cut, by kind. */
-  #cutWrappers = 0;
   #cutRequests = 0;
   #cutPixels = 0;
   #overloaded = false;
@@ -328,7 +327,6 @@ export class ChainResolver {
     let kept = 0;
     const limited = ads.filter((ad) => ad.type === 'inline' || kept++ < max);
     const cut = wrappers - max;
-    this.#cutWrappers += cut;
     this.#warn({
       kind: 'fan-out-limit',
       message: `${cut} wrapper(s) of one response not followed: more than maxWrappersPerResponse (${max})`,

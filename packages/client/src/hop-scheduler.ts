@@ -79,6 +79,9 @@ class OriginState {
 }
 
 const WINDOW_MS = 200;
+/** Dispatches a window needs before it says anything: a window that saw few of them mostly
+ * measured the client's own event loop being busy (a burst of calls starting, say). */
+const WINDOW_MIN = 32;
 /** A rate older than this no longer says anything about the origin. */
 const STALE_MS = 5000;
 
@@ -143,6 +146,8 @@ export class HopScheduler {
         onAbort: () => {
           if (waiter.cancelled) return;
           this.#drop(state, waiter);
+          // The reason is the deadline's TimeoutError or the caller's own, passed on as is.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           reject(signal.reason);
         },
       };
@@ -152,7 +157,6 @@ export class HopScheduler {
       queue.push(waiter);
       state.queued++;
       this.#queued++;
-      if (state.windowStart < 0) this.#openWindow(state);
       if (depth === 0) this.#shed(state);
       this.#pump(state);
       this.#armSweep();
@@ -250,11 +254,18 @@ export class HopScheduler {
 
   /** Measures how fast the origin serves its queue, while it has one. */
   #count(state: OriginState, depth: number): void {
+    const now = this.#settings.time.monotonic();
+    // A window opens at a dispatch out of the queue, not when the queue forms.
+    if (state.windowStart < 0) {
+      state.windowStart = now;
+      state.windowCount = 0;
+      state.windowFirst = 0;
+      return;
+    }
     state.windowCount++;
     if (depth === 0) state.windowFirst++;
-    const now = this.#settings.time.monotonic();
     const elapsed = now - state.windowStart;
-    if (elapsed < WINDOW_MS) return;
+    if (elapsed < WINDOW_MS || state.windowCount < WINDOW_MIN) return;
     const rate = state.windowCount / elapsed;
     const fresh = state.rate === 0 || now - state.rateAt > STALE_MS;
     state.rate = fresh ? rate : state.rate * 0.5 + rate * 0.5;

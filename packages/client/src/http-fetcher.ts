@@ -74,6 +74,8 @@ export class HttpFetcher {
   readonly #settings: HttpFetcherSettings;
   readonly #agent: Agent;
   readonly #deadlines: DeadlineScheduler;
+  /** Deadlines of requests waiting for a slot, apart so the hop deadlines stay in order. */
+  readonly #waits: DeadlineScheduler;
   readonly #scheduler: HopScheduler;
   readonly #timeoutMessage: string;
   #opened = 0;
@@ -81,6 +83,7 @@ export class HttpFetcher {
   constructor(settings: HttpFetcherSettings) {
     this.#settings = settings;
     this.#deadlines = new DeadlineScheduler(settings.time);
+    this.#waits = new DeadlineScheduler(settings.time);
     this.#timeoutMessage = `Timed out after ${settings.hopTimeoutMs} ms`;
     this.#scheduler = new HopScheduler(settings);
     this.#agent = guardedAgent({
@@ -183,7 +186,7 @@ export class HttpFetcher {
 
   /** Waits in the scheduler's queue for a slot, within the chain's budget. */
   async #wait(url: URL, depth: number, started: number, budgetMs: number, request: FetchRequest): Promise<HopSlot> {
-    const waiting = this.#deadlines.start(budgetMs, this.#timeoutMessage, request.signal);
+    const waiting = this.#waits.start(budgetMs, this.#timeoutMessage, request.signal);
     try {
       return await this.#scheduler.wait(url.origin, depth, started + budgetMs, waiting.signal);
     } catch (error) {
@@ -227,6 +230,8 @@ export class HttpFetcher {
       const onAbort = (): void => {
         if (settled) return;
         settled = true;
+        // The deadline's TimeoutError or the caller's reason, passed on as is.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(signal.reason);
       };
       if (signal.aborted) onAbort();
@@ -247,6 +252,8 @@ export class HttpFetcher {
           signal.removeListener('abort', onAbort);
           if (settled) return;
           settled = true;
+          // undici's error, passed on as is.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           reject(error);
         },
       );
