@@ -70,10 +70,6 @@ class OriginState {
   windowFirst = 0;
   /** Dispatches per millisecond while waiters were queued (0: unknown). */
   rate = 0;
-  /** Requests per first hop (the chain's fan-out), measured the same way. */
-  perFirstHop = 1;
-  /** Mean time a request holds its slot, in milliseconds. */
-  serviceMs = 0;
   rateAt = 0;
   constructor(readonly origin: string) {}
 }
@@ -166,8 +162,6 @@ export class HopScheduler {
   /** @internal called by a slot */
   released(slot: Slot): void {
     const state = slot.state;
-    const held = this.#settings.time.monotonic() - slot.at;
-    state.serviceMs = state.serviceMs === 0 ? held : state.serviceMs * 0.9 + held * 0.1;
     if (slot.slow) this.#slow--;
     else {
       this.#fresh.delete(slot);
@@ -269,8 +263,6 @@ export class HopScheduler {
     const rate = state.windowCount / elapsed;
     const fresh = state.rate === 0 || now - state.rateAt > STALE_MS;
     state.rate = fresh ? rate : state.rate * 0.5 + rate * 0.5;
-    const perFirst = state.windowFirst === 0 ? state.perFirstHop : state.windowCount / state.windowFirst;
-    state.perFirstHop = fresh ? perFirst : state.perFirstHop * 0.5 + perFirst * 0.5;
     state.rateAt = now;
     this.#openWindow(state);
     this.#shed(state);
@@ -285,13 +277,13 @@ export class HopScheduler {
     if (state.rate === 0 || now - state.rateAt > STALE_MS) return;
     const queue = state.queues[0];
     if (queue === undefined) return;
-    const perFirst = Math.max(1, state.perFirstHop);
-    const ownMs = perFirst * state.serviceMs;
+    // Conservative: only the queue ahead counts (not the later hops each first hop leads to), so
+    // a call is refused only when even its first hop could not start within its budget.
     while (queue.length > (state.heads[0] ?? 0)) {
       const tail = queue[queue.length - 1] as Waiter;
       if (!tail.cancelled) {
-        const waitMs = (state.queued * perFirst) / state.rate;
-        if (waitMs + ownMs <= tail.deadlineAt - now) return;
+        const waitMs = state.queued / state.rate;
+        if (waitMs <= tail.deadlineAt - now) return;
         this.#drop(state, tail);
         tail.reject(
           new OverloadedError(
