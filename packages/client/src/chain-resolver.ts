@@ -9,7 +9,7 @@ import {
 } from '@vast/parser';
 import type { TimeProvider } from '@vast/time';
 import { FetchError } from './fetch-error.js';
-import type { HttpFetcher } from './http-fetcher.js';
+import type { HttpFetcher, OriginHeaders } from './http-fetcher.js';
 import { mergeWrapperTracking } from './merge-wrapper-tracking.js';
 import type { VastClientEventMap, VastClientEventName } from './vast-client-events.js';
 import type {
@@ -34,6 +34,11 @@ export interface ResolverServices {
   readonly maxWrapperDepth: number;
   readonly chainTimeoutMs: number;
   readonly maxResponseBytes: number;
+  readonly maxWrappersPerResponse: number;
+  readonly maxRequestsPerResolution: number;
+  readonly maxErrorPixels: number;
+  /** The client's headers for the ad tag's origin only. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
   readonly strict: boolean;
   /** Expands the macros of an ad tag URL. */
   expandUrl(template: string): string;
@@ -48,6 +53,7 @@ export interface ResolverServices {
 export interface RunOptions {
   readonly signal?: AbortSignal | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  readonly forwardedHeaders?: Readonly<Record<string, string>> | undefined;
 }
 
 interface Branch {
@@ -83,6 +89,14 @@ export class ChainResolver {
   readonly #failures: AdFailure[] = [];
   readonly #pixels: Promise<readonly ErrorPixel[]>[] = [];
   readonly #fired = new Map<object, Set<number>>();
+  /** Headers for the ad tag's origin only (client-level and per-call), when there are any. */
+  #originHeaders: OriginHeaders | undefined;
+  #requests = 0;
+  #pixelCount = 0;
+  /** What the fan-out limits cut, by kind. */
+  #cutRequests = 0;
+  #cutPixels = 0;
+  #overloaded = false;
 
   constructor(services: ResolverServices, options: RunOptions) {
     this.#services = services;
@@ -94,6 +108,7 @@ export class ChainResolver {
   async get(url: string): Promise<VastResolution> {
     this.#options.signal?.throwIfAborted();
     const expanded = this.#expand(url);
+    this.#originHeaders = this.#scopeHeaders(expanded);
     const root: Branch = {
       depth: 0,
       wrappers: [],
@@ -134,7 +149,7 @@ export class ChainResolver {
       this.#fail(root, error, [{ urls: document.errors, depth: 0 }]);
       return this.#finish([], [], false, document);
     }
-    const { pod, standalone } = splitPod(document.ads);
+    const { pod, standalone } = splitPod(this.#limitWrappers(document.ads, 0, root.seen.at(-1)));
     if (pod.length === 0) return this.#resolveStandalone(standalone, root, document);
     const [podOutcomes, standaloneOutcomes] = await Promise.all([
       Promise.all(pod.map((ad) => this.#resolveAd(ad, { ...root, adId: ad.id, sequence: ad.sequence }))),
@@ -206,6 +221,11 @@ export class ChainResolver {
       return this.#failedAd(ad, here, loop);
     }
     const depth = branch.depth + 1;
+    if (this.#requests >= this.#services.maxRequestsPerResolution) {
+      // Not followed: a hostile tag must not turn one call into a flood of requests.
+      this.#cutRequests++;
+      return { ok: true, ads: [] };
+    }
     const loaded = await this.#load(url, depth);
     if (!loaded.ok) return this.#failedAd(ad, here, loaded.error, [], loaded.hop, depth);
     const { document, hop } = loaded;
@@ -266,7 +286,7 @@ export class ChainResolver {
 
   /** The ads of a wrapper's response that the wrapper's attributes let through. */
   #choose(wrapper: WrapperAd, ads: readonly VastAd[], depth: number, url: string): readonly VastAd[] {
-    const { pod, standalone } = splitPod(ads);
+    const { pod, standalone } = splitPod(this.#limitWrappers(ads, depth, url));
     let chosen: readonly VastAd[];
     if (wrapper.allowMultipleAds && pod.length > 0) chosen = pod;
     else {
@@ -297,8 +317,37 @@ export class ChainResolver {
     return inline;
   }
 
+  /** The ads of one response with at most `maxWrappersPerResponse` wrappers (inline ads cost no
+   * request and are all kept). */
+  #limitWrappers(ads: readonly VastAd[], depth: number, url: string | undefined): readonly VastAd[] {
+    const max = this.#services.maxWrappersPerResponse;
+    let wrappers = 0;
+    for (const ad of ads) if (ad.type === 'wrapper') wrappers++;
+    if (wrappers <= max) return ads;
+    let kept = 0;
+    const limited = ads.filter((ad) => ad.type === 'inline' || kept++ < max);
+    const cut = wrappers - max;
+    this.#warn({
+      kind: 'fan-out-limit',
+      message: `${cut} wrapper(s) of one response not followed: more than maxWrappersPerResponse (${max})`,
+      depth,
+      count: cut,
+      ...(url === undefined ? {} : { url }),
+    });
+    return limited;
+  }
+
+  #scopeHeaders(adTagUrl: string): OriginHeaders | undefined {
+    const client = this.#services.headers;
+    const call = this.#options.headers;
+    if (client === undefined && call === undefined) return undefined;
+    if (!URL.canParse(adTagUrl)) return undefined;
+    return { origin: new URL(adTagUrl).origin, headers: { ...client, ...call } };
+  }
+
   async #load(url: string, depth: number): Promise<Loaded> {
     const services = this.#services;
+    this.#requests++;
     if (services.listens('resolving')) services.emit('resolving', { url, depth });
     const startedAt = services.time.now();
     let fetched;
@@ -306,10 +355,13 @@ export class ChainResolver {
       fetched = await services.fetcher.fetch(url, {
         signal: this.#options.signal,
         budgetMs: services.chainTimeoutMs - (services.time.monotonic() - this.#started),
-        headers: this.#options.headers,
+        headers: this.#options.forwardedHeaders,
+        originHeaders: this.#originHeaders,
+        depth,
       });
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
+      if (error.kind === 'overloaded') this.#overloaded = true;
       return { ok: false, error: new VastError(VastErrorCode.WRAPPER_TIMEOUT, error.message, { cause: error }) };
     }
     const hop: ChainHop = {
@@ -380,6 +432,8 @@ export class ChainResolver {
     if (this.#services.listens('error')) {
       this.#services.emit('error', { error, depth, ...(hop === undefined ? {} : { url: hop.url }) });
     }
+    // Our own overload is not the ad server's failure: no Error pixel reports it.
+    if (error.cause instanceof FetchError && error.cause.kind === 'overloaded') return failure;
     const levels: ErrorPixelLevel[] = [];
     branch.wrappers.forEach((wrapper, depth) => {
       const codes = this.#fired.get(wrapper) ?? new Set<number>();
@@ -389,13 +443,75 @@ export class ChainResolver {
       levels.push({ urls: wrapper.errors, depth });
     });
     levels.push(...extra.filter((level) => level.urls.length > 0));
-    if (levels.length > 0) this.#pixels.push(this.#services.fireErrorPixels(levels, error.code));
+    const allowed = this.#capPixels(levels);
+    if (allowed.length > 0) this.#pixels.push(this.#services.fireErrorPixels(allowed, error.code));
     return failure;
+  }
+
+  /** At most `maxErrorPixels` Error pixels per call; the rest are counted as cut. */
+  #capPixels(levels: readonly ErrorPixelLevel[]): readonly ErrorPixelLevel[] {
+    const max = this.#services.maxErrorPixels;
+    const allowed: ErrorPixelLevel[] = [];
+    for (const level of levels) {
+      const room = Math.max(0, max - this.#pixelCount);
+      const urls = level.urls.length > room ? level.urls.slice(0, room) : level.urls;
+      this.#cutPixels += level.urls.length - urls.length;
+      this.#pixelCount += urls.length;
+      if (urls.length > 0) allowed.push(urls === level.urls ? level : { urls, depth: level.depth });
+    }
+    return allowed;
   }
 
   #warn(warning: ResolutionWarning): void {
     this.#warnings.push(warning);
     if (this.#services.listens('warning')) this.#services.emit('warning', { warning });
+  }
+
+  #reportCuts(): void {
+    if (this.#cutRequests > 0) {
+      const max = this.#services.maxRequestsPerResolution;
+      this.#warn({
+        kind: 'request-limit',
+        message: `${this.#cutRequests} wrapper(s) not followed: more than maxRequestsPerResolution (${max}) requests`,
+        depth: 0,
+        count: this.#cutRequests,
+      });
+    }
+    if (this.#cutPixels > 0) {
+      this.#warn({
+        kind: 'error-pixel-limit',
+        message: `${this.#cutPixels} Error pixel(s) not fired: more than maxErrorPixels (${this.#services.maxErrorPixels})`,
+        depth: 0,
+        count: this.#cutPixels,
+      });
+    }
+  }
+
+  /**
+   * Waits for the Error pixels until the chain's budget ends, no longer: those still in flight
+   * then go on in the background (bounded by the pixel transport's timeout) and are handed back
+   * as a promise.
+   */
+  async #settlePixels(): Promise<{ settled: readonly ErrorPixel[]; pending?: Promise<readonly ErrorPixel[]> }> {
+    const { time, chainTimeoutMs } = this.#services;
+    const all = Promise.all(this.#pixels).then((levels) => levels.flat());
+    const left = chainTimeoutMs - (time.monotonic() - this.#started);
+    const done: (readonly ErrorPixel[])[] = [];
+    for (const pixels of this.#pixels) void pixels.then((settled) => done.push(settled));
+    if (left > 0) {
+      const stop = new AbortController();
+      const timer = time.sleep(left, stop.signal).then(
+        () => undefined,
+        () => undefined,
+      );
+      await Promise.race([all, timer]);
+      stop.abort();
+    } else {
+      // Let pixels that have already settled report.
+      await Promise.resolve();
+    }
+    if (done.length === this.#pixels.length) return { settled: (await all) };
+    return { settled: done.flat().length === 0 ? NO_PIXELS : done.flat(), pending: all };
   }
 
   async #finish(
@@ -404,7 +520,8 @@ export class ChainResolver {
     isPod: boolean,
     document: VastDocument | undefined,
   ): Promise<VastResolution> {
-    const errorPixels = this.#pixels.length === 0 ? [] : (await Promise.all(this.#pixels)).flat();
+    this.#reportCuts();
+    const pixels = this.#pixels.length === 0 ? undefined : await this.#settlePixels();
     const first = this.#failures[0];
     const error =
       ads.length > 0
@@ -415,9 +532,11 @@ export class ChainResolver {
       isPod,
       buffet,
       failures: this.#failures,
-      errorPixels,
+      errorPixels: pixels?.settled ?? [],
       warnings: this.#warnings,
       durationMs: this.#services.time.monotonic() - this.#started,
+      ...(pixels?.pending === undefined ? {} : { pendingErrorPixels: pixels.pending }),
+      ...(this.#overloaded ? { overloaded: true } : {}),
       ...(error === undefined ? {} : { error }),
       ...(document === undefined ? {} : { document }),
     };
@@ -425,6 +544,7 @@ export class ChainResolver {
 }
 
 const NO_ADS: readonly VastAd[] = [];
+const NO_PIXELS: readonly ErrorPixel[] = [];
 
 function splitPod(ads: readonly VastAd[]): { pod: readonly VastAd[]; standalone: readonly VastAd[] } {
   if (ads.every((ad) => ad.sequence === undefined)) return { pod: NO_ADS, standalone: ads };

@@ -120,8 +120,18 @@ export class DeadlineScheduler {
   #insert(entry: Entry): void {
     const queue = this.#queue;
     let index = queue.length;
-    // Deadlines of one length arrive in order; a shorter one (a chain budget) goes further in.
-    while (index > this.#head && (queue[index - 1] as Entry).at > entry.at) index--;
+    // Deadlines of one length arrive in order; a shorter one (a chain budget) goes further in,
+    // found by binary search (thousands of requests waiting for a connection are all live).
+    if (index > this.#head && (queue[index - 1] as Entry).at > entry.at) {
+      let low = this.#head;
+      let high = index - 1;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((queue[mid] as Entry).at > entry.at) high = mid;
+        else low = mid + 1;
+      }
+      index = low;
+    }
     if (index === queue.length) queue.push(entry);
     else queue.splice(index, 0, entry);
     this.#live++;

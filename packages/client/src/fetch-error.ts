@@ -7,7 +7,9 @@
  * - `http-status`: a status other than 2xx or a followed redirect;
  * - `network`: DNS failure, refused or reset connection, malformed response;
  * - `too-large`: the body went past the byte cap;
- * - `too-many-redirects` and `redirect-loop`: redirect limits.
+ * - `too-many-redirects` and `redirect-loop`: redirect limits;
+ * - `overloaded`: the client refused the request because it could not be served within its
+ *   budget (too much work already queued for the origin); no connection was used for it.
  */
 export type FetchErrorKind =
   | 'invalid-url'
@@ -19,7 +21,8 @@ export type FetchErrorKind =
   | 'network'
   | 'too-large'
   | 'too-many-redirects'
-  | 'redirect-loop';
+  | 'redirect-loop'
+  | 'overloaded';
 
 /**
  * A failed HTTP fetch of a VAST document. The resolver reports it as IAB error 301 (wrapper URI

@@ -22,6 +22,8 @@ export interface GuardedConnectorOptions {
   readonly lookup?: DnsLookup | undefined;
   /** The TCP/TLS connect timeout in milliseconds (undici's own connect timer). */
   readonly connectTimeoutMs: number;
+  /** Called for each socket connected (and allowed). */
+  readonly onConnect?: (() => void) | undefined;
 }
 
 type NodeLookup = (
@@ -88,6 +90,7 @@ export function createGuardedConnector(options: GuardedConnectorOptions): buildC
         callback(new SsrfBlockedError(hostname, remote, verdict.addressClass), null);
         return;
       }
+      options.onConnect?.();
       callback(null, socket);
     });
   };

@@ -68,6 +68,8 @@ export interface GuardedAgentSettings {
   readonly connectTimeoutMs: number;
   readonly connectionsPerOrigin: number;
   readonly keepAliveTimeoutMs?: number | undefined;
+  /** Called for each socket connected. */
+  readonly onConnect?: (() => void) | undefined;
 }
 
 /**
@@ -81,6 +83,7 @@ export function guardedAgent(settings: GuardedAgentSettings): Agent {
       guard: settings.guard,
       lookup: settings.lookup,
       connectTimeoutMs: settings.connectTimeoutMs,
+      onConnect: settings.onConnect,
     }),
     connections: settings.connectionsPerOrigin,
     ...(settings.keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: settings.keepAliveTimeoutMs }),

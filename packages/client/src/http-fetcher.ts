@@ -4,6 +4,7 @@ import { DeadlineScheduler, type HopSignal } from './deadline.js';
 import { FetchError } from './fetch-error.js';
 import type { DnsLookup } from './guarded-connector.js';
 import { guardedAgent } from './guarded-dispatcher.js';
+import { HopScheduler, OverloadedError, type HopSlot } from './hop-scheduler.js';
 import { SsrfBlockedError } from './ssrf-blocked-error.js';
 import type { SsrfGuard } from './ssrf-guard.js';
 
@@ -16,6 +17,16 @@ export interface HttpFetcherSettings {
   readonly maxResponseBytes: number;
   readonly maxRedirects: number;
   readonly connectionsPerOrigin: number;
+  readonly maxSlowRequests: number;
+  readonly slowRequestMs: number;
+  readonly maxQueuedRequests: number;
+  /** Headers of every request (user agent, headers declared forwardable). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Headers that go only to one origin: the ad tag's. @internal */
+export interface OriginHeaders {
+  readonly origin: string;
   readonly headers: Readonly<Record<string, string>>;
 }
 
@@ -25,7 +36,13 @@ export interface FetchRequest {
   /** Milliseconds left of the chain's time budget: the hop's timer is the shorter of this and the
    * hop timeout, and runs out as `budget` when this is the shorter. */
   readonly budgetMs?: number | undefined;
+  /** Extra headers for every request of this fetch, redirects included. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Headers sent only while the request stays on their origin (dropped for good after a
+   * redirect away from it). */
+  readonly originHeaders?: OriginHeaders | undefined;
+  /** The wrapper depth: deeper hops are served before new first hops when an origin is busy. */
+  readonly depth?: number | undefined;
 }
 
 /** A fetched document. @internal */
@@ -45,7 +62,6 @@ export interface FetchedDocument {
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const CROSS_ORIGIN_STRIPPED = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
 /**
  * The client's HTTP layer: one undici `Agent` (a pool per origin) whose sockets connect only to
@@ -58,18 +74,36 @@ export class HttpFetcher {
   readonly #settings: HttpFetcherSettings;
   readonly #agent: Agent;
   readonly #deadlines: DeadlineScheduler;
+  /** Deadlines of requests waiting for a slot, apart so the hop deadlines stay in order. */
+  readonly #waits: DeadlineScheduler;
+  readonly #scheduler: HopScheduler;
   readonly #timeoutMessage: string;
+  #opened = 0;
 
   constructor(settings: HttpFetcherSettings) {
     this.#settings = settings;
     this.#deadlines = new DeadlineScheduler(settings.time);
+    this.#waits = new DeadlineScheduler(settings.time);
     this.#timeoutMessage = `Timed out after ${settings.hopTimeoutMs} ms`;
+    this.#scheduler = new HopScheduler(settings);
     this.#agent = guardedAgent({
       guard: settings.guard,
       lookup: settings.lookup,
       connectTimeoutMs: settings.hopTimeoutMs,
-      connectionsPerOrigin: settings.connectionsPerOrigin,
+      // Slow requests leave their origin's slot: the pool has room for them beside the others.
+      connectionsPerOrigin: settings.connectionsPerOrigin + settings.maxSlowRequests,
+      onConnect: () => this.#opened++,
     });
+  }
+
+  /** Connections opened so far (sockets connected), for telemetry and tests. */
+  get connectionsOpened(): number {
+    return this.#opened;
+  }
+
+  /** Requests waiting for a connection slot. */
+  get queued(): number {
+    return this.#scheduler.queued;
   }
 
   /** The guarded dispatcher, shared with the beacon transport. */
@@ -88,17 +122,26 @@ export class HttpFetcher {
     let current = parseHttpUrl(url);
     const budgetMs = request.budgetMs ?? Number.POSITIVE_INFINITY;
     if (budgetMs <= 0) throw budgetError(url, undefined);
-    const byBudget = budgetMs < hopTimeoutMs;
     const started = time.monotonic();
-    const deadline = this.#deadlines.start(byBudget ? budgetMs : hopTimeoutMs, this.#timeoutMessage, request.signal);
+    const depth = request.depth ?? 0;
+    // Waiting for a connection is bounded by the chain's budget; the hop's own timer starts once
+    // the request has one.
+    let slot = this.#scheduler.tryAcquire(current.origin);
+    if (slot === undefined) slot = await this.#wait(current, depth, started, budgetMs, request);
+    const left = budgetMs - (time.monotonic() - started);
+    const byBudget = left < hopTimeoutMs;
+    const deadline = this.#deadlines.start(byBudget ? left : hopTimeoutMs, this.#timeoutMessage, request.signal);
+    const deadlineAt = time.monotonic() + (byBudget ? left : hopTimeoutMs);
     const redirects: string[] = [];
     /** URLs requested so far, made at the first redirect. */
     let seen: Set<string> | undefined;
-    let origin = current.origin;
-    let headers = request.headers === undefined ? this.#settings.headers : { ...this.#settings.headers, ...request.headers };
+    const scoped = request.originHeaders;
+    let base = request.headers === undefined ? this.#settings.headers : { ...this.#settings.headers, ...request.headers };
+    let onOrigin = scoped !== undefined && scoped.origin === current.origin;
+    const headersFor = (): Readonly<Record<string, string>> => (onOrigin && scoped !== undefined ? { ...base, ...scoped.headers } : base);
     try {
       for (;;) {
-        const response = await this.#request(current, headers, deadline.signal);
+        const response = await this.#request(current, headersFor(), deadline.signal, slot);
         const location = response.headers.location;
         if (REDIRECT_STATUSES.has(response.statusCode) && typeof location === 'string') {
           await response.body.dump();
@@ -109,9 +152,12 @@ export class HttpFetcher {
             throw new FetchError('too-many-redirects', next.href, `More than ${maxRedirects} redirects from ${url}`);
           }
           redirects.push(next.href);
-          if (next.origin !== origin) headers = withoutCredentials(headers);
-          origin = next.origin;
+          if (next.origin !== current.origin) {
+            onOrigin = false;
+            base = withoutCredentials(base);
+          }
           current = next;
+          slot = this.#scheduler.tryAcquire(current.origin) ?? (await this.#scheduler.wait(current.origin, depth, deadlineAt, deadline.signal));
           continue;
         }
         if (response.statusCode < 200 || response.statusCode > 299) {
@@ -138,9 +184,22 @@ export class HttpFetcher {
     }
   }
 
+  /** Waits in the scheduler's queue for a slot, within the chain's budget. */
+  async #wait(url: URL, depth: number, started: number, budgetMs: number, request: FetchRequest): Promise<HopSlot> {
+    const waiting = this.#waits.start(budgetMs, this.#timeoutMessage, request.signal);
+    try {
+      return await this.#scheduler.wait(url.origin, depth, started + budgetMs, waiting.signal);
+    } catch (error) {
+      throw this.#failure(error, url.href, waiting.expired(), true, request);
+    } finally {
+      waiting.dispose();
+    }
+  }
+
   /** Closes idle sockets and waits for requests in flight. */
-  close(): Promise<void> {
-    return this.#agent.close();
+  async close(): Promise<void> {
+    await this.#agent.close();
+    this.#scheduler.close();
   }
 
   /** Destroys every socket at once, failing requests in flight. */
@@ -148,13 +207,56 @@ export class HttpFetcher {
     return this.#agent.destroy();
   }
 
-  #request(url: URL, headers: Readonly<Record<string, string>>, signal: HopSignal): Promise<Dispatcher.ResponseData> {
-    return this.#agent.request({
+  /**
+   * One request on its slot. The slot is held until undici is done with the request (its body
+   * closed, or the request failed), but the returned promise settles when the deadline fires even
+   * if undici has not dispatched the request yet: undici only acts on an abort when it dequeues.
+   */
+  #request(
+    url: URL,
+    headers: Readonly<Record<string, string>>,
+    signal: HopSignal,
+    slot: HopSlot,
+  ): Promise<Dispatcher.ResponseData> {
+    const pending = this.#agent.request({
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
       method: 'GET',
       headers,
       signal,
+    });
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const onAbort = (): void => {
+        if (settled) return;
+        settled = true;
+        // The deadline's TimeoutError or the caller's reason, passed on as is.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        reject(signal.reason);
+      };
+      if (signal.aborted) onAbort();
+      else signal.once('abort', onAbort);
+      pending.then(
+        (response) => {
+          response.body.once('close', () => slot.release());
+          signal.removeListener('abort', onAbort);
+          if (settled) {
+            response.body.on('error', () => undefined).destroy();
+            return;
+          }
+          settled = true;
+          resolve(response);
+        },
+        (error: unknown) => {
+          slot.release();
+          signal.removeListener('abort', onAbort);
+          if (settled) return;
+          settled = true;
+          // undici's error, passed on as is.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+          reject(error);
+        },
+      );
     });
   }
 
@@ -208,6 +310,7 @@ export class HttpFetcher {
   #failure(error: unknown, url: string, expired: boolean, byBudget: boolean, request: FetchRequest): unknown {
     if (error instanceof FetchError) return error;
     if (request.signal?.aborted === true) return request.signal.reason;
+    if (error instanceof OverloadedError) return new FetchError('overloaded', url, error.message, { cause: error });
     if (expired && byBudget) return budgetError(url, error);
     if (expired) {
       return new FetchError('timeout', url, `No complete response from ${url} within ${this.#settings.hopTimeoutMs} ms`, {
@@ -242,7 +345,11 @@ function parseHttpUrl(text: string, base?: URL): URL {
   return url;
 }
 
-function withoutCredentials(headers: Readonly<Record<string, string>>): Record<string, string> {
+const CROSS_ORIGIN_STRIPPED = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+/** Credentials never follow a redirect to another origin, even in headers declared forwardable. */
+function withoutCredentials(headers: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  if (!Object.keys(headers).some((name) => CROSS_ORIGIN_STRIPPED.has(name.toLowerCase()))) return headers;
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !CROSS_ORIGIN_STRIPPED.has(name.toLowerCase())));
 }
 

@@ -14,14 +14,17 @@ export interface VastClientOptions extends SsrfGuardOptions {
    */
   readonly time?: TimeProvider;
   /**
-   * Time allowed for one fetch (connect, redirects, headers and the whole body), in milliseconds.
-   * Past it the request is aborted, its socket destroyed, and the ad fails with 301.
+   * Time allowed for one fetch (connect, redirects, headers and the whole body), in milliseconds,
+   * from the moment it has a connection slot (waiting for one is bounded by `chainTimeoutMs`).
+   * Past it the call stops waiting for the request, which is aborted, and the ad fails with 301.
    * @defaultValue 4000
    */
   readonly hopTimeoutMs?: number;
   /**
-   * Time allowed for one `get` or `resolve` call, all hops together (Error pixels excluded).
-   * Requests still running when it ends are aborted and fail with 301.
+   * Time allowed for one `get` or `resolve` call, all hops together, waiting for connection
+   * slots included. Requests still running or waiting when it ends are aborted and fail with 301;
+   * the call returns by then, even if Error pixels are still in flight (see
+   * `VastResolution.pendingErrorPixels`).
    * @defaultValue 8000
    */
   readonly chainTimeoutMs?: number;
@@ -42,15 +45,67 @@ export interface VastClientOptions extends SsrfGuardOptions {
    */
   readonly maxWrapperDepth?: number;
   /**
-   * Connections per origin in the client's pool.
+   * Requests in flight per origin. More wait in the client's own queue, where later hops of a
+   * chain go before new first hops, a request whose budget ends leaves without opening a socket,
+   * and a first hop that cannot be served within its budget is refused at once (the call's result
+   * says `overloaded`). See the overload section of `docs/client.md`.
    * @defaultValue 64
    */
   readonly connectionsPerOrigin?: number;
   /**
-   * Headers sent with every ad request (per-call headers override them).
+   * A request in flight longer than this counts as slow and gives its origin's slot to the next
+   * request (within `maxSlowRequests`), so that hung requests cannot hold every connection of
+   * an origin. It keeps running until its own deadline.
+   * @defaultValue 1000 (or `hopTimeoutMs` when that is shorter)
+   */
+  readonly slowRequestMs?: number;
+  /**
+   * Slow requests, all origins together, that may run outside their origin's slots (each holds a
+   * socket: keep it under the process's file descriptor limit).
+   * @defaultValue 1024
+   */
+  readonly maxSlowRequests?: number;
+  /**
+   * Requests waiting for a slot, all origins together; past it new requests are refused as
+   * overloaded at once.
+   * @defaultValue 100000
+   */
+  readonly maxQueuedRequests?: number;
+  /**
+   * Wrappers of one response that are followed (`VASTAdTagURI`); the others are left out with a
+   * `fan-out-limit` warning that counts them. Inline ads cost no request and are all kept.
+   * @defaultValue 10
+   */
+  readonly maxWrappersPerResponse?: number;
+  /**
+   * Ad requests one `get` or `resolve` call may make, all branches together (HTTP redirects
+   * within a fetch not counted); wrappers beyond are not followed, and a `request-limit` warning
+   * counts them.
+   * @defaultValue 30
+   */
+  readonly maxRequestsPerResolution?: number;
+  /**
+   * Error pixels one call may fire; the others are not fired, and an `error-pixel-limit` warning
+   * counts them.
+   * @defaultValue 20
+   */
+  readonly maxErrorPixels?: number;
+  /**
+   * Headers for the ad tag's own origin only: credentials, API keys. They go with requests to
+   * the origin of the URL given to `get` (wrappers on that origin included), never to another
+   * origin, to Error pixels or after a redirect to another origin. Per-call `headers` override
+   * them. `resolve()` has no ad tag, so they are not sent there.
    * @defaultValue `{}`
    */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Headers meant for every hop of a chain, whatever its origin, and for Error pixels: for example
+   * the SSAI device headers `X-Device-IP` and `X-Device-User-Agent`. Per-call `forwardedHeaders`
+   * override them. `Authorization`, `Cookie` and `Proxy-Authorization` are still dropped after an
+   * HTTP redirect to another origin; never put credentials here.
+   * @defaultValue `{}`
+   */
+  readonly forwardedHeaders?: Readonly<Record<string, string>>;
   /**
    * The `User-Agent` of the client's own requests.
    * @defaultValue `'@vast/client'`
@@ -108,6 +163,9 @@ export interface VastRequestOptions {
   readonly signal?: AbortSignal;
   /** Macro values for this call, over the client's `macros`. */
   readonly macros?: Readonly<Record<string, MacroValue>>;
-  /** Headers for this call's ad requests, over the client's `headers`. */
+  /** Headers for the ad tag's origin only, over the client's `headers` (see there). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Headers for every hop of this call, over the client's `forwardedHeaders` (see there). Error
+   * pixels carry only the client's `forwardedHeaders`. */
+  readonly forwardedHeaders?: Readonly<Record<string, string>>;
 }

@@ -24,6 +24,9 @@ interface Limits {
   readonly maxRedirects: number;
   readonly maxWrapperDepth: number;
   readonly connectionsPerOrigin: number;
+  readonly maxWrappersPerResponse: number;
+  readonly maxRequestsPerResolution: number;
+  readonly maxErrorPixels: number;
 }
 
 type Listeners = { [E in VastClientEventName]: Set<VastClientListener<E>> };
@@ -58,6 +61,7 @@ export class VastClient {
   readonly #transport: BeaconTransport;
   readonly #ownTransport: boolean;
   readonly #firePixels: boolean;
+  readonly #headers: Readonly<Record<string, string>> | undefined;
   readonly #listeners: Listeners = { resolving: new Set(), resolved: new Set(), error: new Set(), warning: new Set() };
   #beaconId = 0;
   /** The services of calls without per-call macros, built once. */
@@ -77,7 +81,12 @@ export class VastClient {
       maxRedirects: integer('maxRedirects', options.maxRedirects, 3, 0),
       maxWrapperDepth: integer('maxWrapperDepth', options.maxWrapperDepth, 5, 0),
       connectionsPerOrigin: integer('connectionsPerOrigin', options.connectionsPerOrigin, 64, 1),
+      maxWrappersPerResponse: integer('maxWrappersPerResponse', options.maxWrappersPerResponse, 10, 0),
+      maxRequestsPerResolution: integer('maxRequestsPerResolution', options.maxRequestsPerResolution, 30, 1),
+      maxErrorPixels: integer('maxErrorPixels', options.maxErrorPixels, 20, 0),
     };
+    this.#headers = options.headers;
+    const forwarded = { 'user-agent': options.userAgent ?? '@vast/client', ...options.forwardedHeaders };
     this.#strict = options.strict ?? false;
     this.#macros = options.macros ?? {};
     this.#expander = options.macroExpander ?? new MacroExpander({ time: this.#time });
@@ -90,7 +99,10 @@ export class VastClient {
       maxResponseBytes: this.#limits.maxResponseBytes,
       maxRedirects: this.#limits.maxRedirects,
       connectionsPerOrigin: this.#limits.connectionsPerOrigin,
-      headers: { 'user-agent': options.userAgent ?? '@vast/client', ...options.headers },
+      slowRequestMs: positive('slowRequestMs', options.slowRequestMs, Math.min(1000, this.#limits.hopTimeoutMs)),
+      maxSlowRequests: integer('maxSlowRequests', options.maxSlowRequests, 1024, 0),
+      maxQueuedRequests: integer('maxQueuedRequests', options.maxQueuedRequests, 100_000, 0),
+      headers: forwarded,
     });
     const pixelRetries = integer('errorPixelRetries', options.errorPixelRetries, 0, 0);
     this.#ownTransport = options.errorPixelTransport === undefined;
@@ -101,7 +113,7 @@ export class VastClient {
         retries: pixelRetries,
         maxRedirections: this.#limits.maxRedirects,
         userAgent: options.userAgent ?? '@vast/client',
-        ...(options.headers === undefined ? {} : { headers: options.headers }),
+        ...(options.forwardedHeaders === undefined ? {} : { headers: options.forwardedHeaders }),
       });
   }
 
@@ -213,6 +225,10 @@ export class VastClient {
       maxWrapperDepth: this.#limits.maxWrapperDepth,
       chainTimeoutMs: this.#limits.chainTimeoutMs,
       maxResponseBytes: this.#limits.maxResponseBytes,
+      maxWrappersPerResponse: this.#limits.maxWrappersPerResponse,
+      maxRequestsPerResolution: this.#limits.maxRequestsPerResolution,
+      maxErrorPixels: this.#limits.maxErrorPixels,
+      headers: this.#headers,
       strict: this.#strict,
       expandUrl: (template) => this.#expander.expand(template, { values: macros }),
       fireErrorPixels: (levels, code) => this.#fireErrorPixels(levels, code, macros),

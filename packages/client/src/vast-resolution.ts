@@ -75,9 +75,22 @@ export interface ResolutionWarning {
    * - `parse`: a lenient-parsing warning of the document at `depth`;
    * - `ads-dropped`: ads a wrapper's `allowMultipleAds="false"` left out, or a nested buffet;
    * - `wrapper-ignored`: a wrapper left out because `followAdditionalWrappers="false"`;
-   * - `empty-body`: a 2xx answer with no body, taken as a response with no ads.
+   * - `empty-body`: a 2xx answer with no body, taken as a response with no ads;
+   * - `fan-out-limit`: wrappers of one response beyond `maxWrappersPerResponse`, not followed;
+   * - `request-limit`: wrappers not followed because the call had made `maxRequestsPerResolution`
+   *   requests (one warning per call, at the end);
+   * - `error-pixel-limit`: Error pixels beyond `maxErrorPixels`, not fired (one warning per call).
+   *
+   * The limit warnings carry {@link ResolutionWarning.count}.
    */
-  readonly kind: 'parse' | 'ads-dropped' | 'wrapper-ignored' | 'empty-body';
+  readonly kind:
+    | 'parse'
+    | 'ads-dropped'
+    | 'wrapper-ignored'
+    | 'empty-body'
+    | 'fan-out-limit'
+    | 'request-limit'
+    | 'error-pixel-limit';
   /** What happened, for people. */
   readonly message: string;
   /** The wrapper depth of the document concerned. */
@@ -88,6 +101,8 @@ export interface ResolutionWarning {
   readonly code?: VastErrorCode;
   /** For `parse` warnings: the element path. */
   readonly path?: string;
+  /** For the limit warnings: how many wrappers or Error pixels were cut. */
+  readonly count?: number;
 }
 
 /**
@@ -111,12 +126,30 @@ export interface VastResolution {
   readonly error?: VastError;
   /** Every ad of the response (or of a wrapper's response) that failed, in order. */
   readonly failures: readonly AdFailure[];
-  /** Every Error pixel fired, with its outcome. */
+  /**
+   * The Error pixels fired that settled before the call returned, with their outcome. The call
+   * waits for Error pixels only until its chain budget (`chainTimeoutMs`) ends.
+   */
   readonly errorPixels: readonly ErrorPixel[];
+  /**
+   * Present when Error pixels were still in flight as the chain budget ended: they go on in the
+   * background (bounded by the pixel transport's own timeout; `client.close()` waits for them),
+   * and this resolves with every Error pixel of the call, those of `errorPixels` included. It
+   * never rejects.
+   */
+  readonly pendingErrorPixels?: Promise<readonly ErrorPixel[]>;
+  /**
+   * True when the client refused at least one request of this call because it was overloaded:
+   * the request could not have been served within its budget. The failure's cause is a
+   * `FetchError` of kind `overloaded`, its IAB code 301; no Error pixel reports it (the ad server
+   * did nothing wrong). Retry later, or elsewhere.
+   */
+  readonly overloaded?: boolean;
   /** What the client stepped over. */
   readonly warnings: readonly ResolutionWarning[];
   /** The ad tag's own document, when it was fetched and parsed. */
   readonly document?: VastDocument;
-  /** From the call to the result, Error pixels included, in milliseconds of the client's clock. */
+  /** From the call to the result, the Error pixels it waited for included, in milliseconds of the
+   * client's clock. */
   readonly durationMs: number;
 }

@@ -237,6 +237,10 @@ describe('VastClient time budgets on the simulated clock', () => {
     expect(result.error?.code).toBe(301);
     expect(fetchKind(result.error?.cause)).toBe('budget');
     expect(result.failures[0]?.depth).toBe(2);
+    // The budget is spent: the call returns at once, its Error pixels still in flight.
+    expect(result.errorPixels).toEqual([]);
+    const fired = await result.pendingErrorPixels;
+    expect(fired?.map((p) => p.outcome.kind)).toEqual(['sent', 'sent']);
     expect(pixels(server, 'err').map((p) => p.path).sort()).toEqual(['err/bw0', 'err/bw1']);
     await clock.tickAsync(1000);
     await client.close();

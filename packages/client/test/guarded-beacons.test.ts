@@ -50,16 +50,22 @@ describe('Error pixels through HttpBeaconTransport over the guarded pool', () =>
     expect(pixels(server)).toEqual([]);
   });
 
-  it('retries a 5xx pixel when errorPixelRetries asks, and sends the client headers', async () => {
+  it('retries a 5xx pixel when errorPixelRetries asks, and sends the forwarded headers, not the ad tag ones', async () => {
     server.route('/t/err/rp', [{ status: 503 }, { status: 204 }]);
     server.route('/rp.xml', vast([wrapperAd({ id: 'rp', track, uri: server.url('/nowhere') })]));
-    const c = client({ allowlist: ['127.0.0.1'], errorPixelRetries: 1, headers: { 'x-tenant': 't1' } });
+    const c = client({
+      allowlist: ['127.0.0.1'],
+      errorPixelRetries: 1,
+      forwardedHeaders: { 'x-tenant': 't1' },
+      headers: { 'x-api-key': 'secret' },
+    });
     const result = await c.get(server.url('/rp.xml'));
     expect(result.errorPixels.map((p) => p.outcome)).toMatchObject([{ kind: 'sent', status: 204, attempts: 2 }]);
     const sent = server.received().filter((r) => r.path === '/t/err/rp');
     expect(sent).toHaveLength(2);
     expect(sent[0]?.headers['user-agent']).toBe('@vast/client');
     expect(sent[0]?.headers['x-tenant']).toBe('t1');
+    expect(sent[0]?.headers['x-api-key']).toBeUndefined();
   });
 
   it('sends an Error pixel once by default', async () => {

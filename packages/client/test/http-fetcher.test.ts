@@ -19,6 +19,9 @@ function fetcher(overrides: Partial<HttpFetcherSettings> = {}): HttpFetcher {
     maxResponseBytes: 1024 * 1024,
     maxRedirects: 3,
     connectionsPerOrigin: 16,
+    maxSlowRequests: 64,
+    slowRequestMs: 1000,
+    maxQueuedRequests: 1000,
     headers: {},
     ...overrides,
   });

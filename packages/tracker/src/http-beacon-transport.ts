@@ -10,7 +10,12 @@ import type { BeaconTransport } from './beacon-transport.js';
  * config can be spread in.
  */
 export interface HttpBeaconTransportOptions {
-  /** Timeout of one request (connect, headers and body), in milliseconds. @defaultValue 5000 */
+  /**
+   * Deadline of one attempt, in milliseconds: connecting, waiting in the dispatcher's queue,
+   * redirects, headers and the whole body together. A server that drips bytes does not extend
+   * it: the attempt fails with `timeout` when it passes, whatever the server does.
+   * @defaultValue 5000
+   */
   readonly timeoutMs?: number;
   /** Retries after a network error or a 5xx (never after a 4xx). @defaultValue 2 */
   readonly retries?: number;
@@ -25,7 +30,12 @@ export interface HttpBeaconTransportOptions {
   readonly retryOnTimeout?: boolean;
   /** Send the `X-Device-*` headers of the beacon's request context. @defaultValue false */
   readonly ssaiHeaders?: boolean;
-  /** Extra headers sent with every beacon. @defaultValue `{}` */
+  /**
+   * Extra headers sent with every beacon, to the beacon URL's own origin only: after a redirect
+   * to another origin only the `User-Agent` and the SSAI `X-Device-*` headers (meant for every
+   * hop) go on.
+   * @defaultValue `{}`
+   */
   readonly headers?: Readonly<Record<string, string>>;
   /** The `User-Agent` of the beacon requests themselves. @defaultValue `'@vast/tracker'` */
   readonly userAgent?: string;
@@ -115,9 +125,8 @@ function deviceHeaders(context: BeaconRequestContext | undefined): Record<string
  * ```
  */
 export class HttpBeaconTransport implements BeaconTransport {
-  readonly #backoffClock: TimeProvider;
-  /** A caller-given clock also times the requests out; otherwise undici's timers do. */
-  readonly #time: TimeProvider | undefined;
+  /** The clock of backoff and of each attempt's deadline. */
+  readonly #time: TimeProvider;
   readonly #dispatcher: Dispatcher;
   /** Whether the dispatcher is the transport's own (closed by `close()`). */
   readonly #ownsDispatcher: boolean;
@@ -129,6 +138,7 @@ export class HttpBeaconTransport implements BeaconTransport {
   readonly #retryOnTimeout: boolean;
   readonly #ssai: boolean;
   readonly #headers: Readonly<Record<string, string>>;
+  readonly #userAgent: string;
   readonly #context: BeaconRequestContext | undefined;
   readonly #maxConcurrent: number;
   readonly #maxQueued: number;
@@ -141,15 +151,15 @@ export class HttpBeaconTransport implements BeaconTransport {
    * @param options - timeouts, retries, headers, concurrency and pool settings
    */
   constructor(options: HttpBeaconTransportOptions = {}) {
-    this.#time = options.time;
-    this.#backoffClock = options.time ?? new RealtimeTimeProvider();
+    this.#time = options.time ?? new RealtimeTimeProvider();
     this.#timeoutMs = options.timeoutMs ?? 5000;
     this.#retries = options.retries ?? 2;
     this.#backoffMs = options.retryBackoffMs ?? 250;
     this.#maxBackoffMs = options.maxBackoffMs ?? 5000;
     this.#retryOnTimeout = options.retryOnTimeout ?? false;
     this.#ssai = options.ssaiHeaders ?? false;
-    this.#headers = { 'user-agent': options.userAgent ?? '@vast/tracker', ...options.headers };
+    this.#userAgent = options.userAgent ?? '@vast/tracker';
+    this.#headers = { 'user-agent': this.#userAgent, ...options.headers };
     this.#context = options.requestContext;
     this.#maxConcurrent = options.maxConcurrent ?? 32;
     this.#maxQueued = options.maxQueued ?? 10_000;
@@ -222,7 +232,9 @@ export class HttpBeaconTransport implements BeaconTransport {
   }
 
   async #run(beacon: Beacon, url: URL, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
-    await this.#acquire();
+    if (!(await this.#acquire(signal))) {
+      return { kind: 'failed', beacon, reason: 'aborted', message: 'aborted by the caller while queued', attempts: 0 };
+    }
     try {
       return await this.#deliver(beacon, url, signal);
     } finally {
@@ -230,12 +242,26 @@ export class HttpBeaconTransport implements BeaconTransport {
     }
   }
 
-  #acquire(): Promise<void> {
+  /** Takes a slot; false when the signal aborts first (the beacon then leaves the queue). */
+  #acquire(signal: AbortSignal | undefined): Promise<boolean> {
     if (this.#active < this.#maxConcurrent) {
       this.#active++;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
-    return new Promise((resolve) => this.#waiting.push(resolve));
+    if (signal?.aborted === true) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const take = (): void => {
+        signal?.removeEventListener('abort', leave);
+        resolve(true);
+      };
+      const leave = (): void => {
+        const index = this.#waiting.indexOf(take);
+        if (index >= 0) this.#waiting.splice(index, 1);
+        resolve(false);
+      };
+      signal?.addEventListener('abort', leave, { once: true });
+      this.#waiting.push(take);
+    });
   }
 
   #release(): void {
@@ -269,7 +295,7 @@ export class HttpBeaconTransport implements BeaconTransport {
         };
       }
       try {
-        await this.#backoffClock.sleep(delay, signal);
+        await this.#time.sleep(delay, signal);
       } catch {
         return { kind: 'failed', beacon, reason: 'aborted', message: 'aborted by the caller during backoff', attempts };
       }
@@ -277,41 +303,49 @@ export class HttpBeaconTransport implements BeaconTransport {
     }
   }
 
-  async #attempt(
+  /** One attempt, redirects included, settled by its deadline whatever the server does. */
+  #attempt(url: URL, headers: Readonly<Record<string, string>>, signal: AbortSignal | undefined): Promise<AttemptResult> {
+    const controller = new AbortController();
+    const stopTimer = new AbortController();
+    const timeout: AttemptResult = { reason: 'timeout', message: `no answer within ${this.#timeoutMs} ms`, retryable: this.#retryOnTimeout };
+    const timer = this.#time.sleep(this.#timeoutMs, stopTimer.signal).then(
+      (): AttemptResult => {
+        controller.abort(new Error(timeout.message));
+        return timeout;
+      },
+      () => new Promise<AttemptResult>(() => undefined),
+    );
+    const onAbort = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const request = this.#request(url, headers, signal, controller.signal);
+    return Promise.race([request, timer]).finally(() => {
+      stopTimer.abort();
+      signal?.removeEventListener('abort', onAbort);
+    });
+  }
+
+  async #request(
     url: URL,
     headers: Readonly<Record<string, string>>,
     signal: AbortSignal | undefined,
+    abort: AbortSignal,
   ): Promise<AttemptResult> {
-    const time = this.#time;
-    let controller: AbortController | undefined;
-    let stopTimer: AbortController | undefined;
-    let timedOut = false;
-    if (time !== undefined || signal !== undefined) controller = new AbortController();
-    if (time !== undefined) {
-      stopTimer = new AbortController();
-      time.sleep(this.#timeoutMs, stopTimer.signal).then(
-        () => {
-          timedOut = true;
-          controller?.abort(new Error(`no answer within ${this.#timeoutMs} ms`));
-        },
-        () => undefined,
-      );
-    }
-    const onAbort = (): void => controller?.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       let target = url;
+      let sent = headers;
       let status = 0;
       for (let hop = 0; ; hop++) {
         const response = await this.#dispatcher.request({
           origin: target.origin,
           path: `${target.pathname}${target.search}`,
           method: 'GET',
-          headers,
-          ...(controller === undefined ? {} : { signal: controller.signal }),
-          ...(time === undefined ? { headersTimeout: this.#timeoutMs, bodyTimeout: this.#timeoutMs } : {}),
+          headers: sent,
+          signal: abort,
+          headersTimeout: this.#timeoutMs,
+          bodyTimeout: this.#timeoutMs,
         });
-        await response.body.dump();
+        // undici's own limit (128 KiB): past it the socket is dropped rather than read.
+        await response.body.dump({ signal: abort, limit: 128 * 1024 });
         status = response.statusCode;
         const location = response.headers.location;
         if (!REDIRECTS.has(status) || typeof location !== 'string') break;
@@ -322,6 +356,8 @@ export class HttpBeaconTransport implements BeaconTransport {
         if (next === undefined || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
           return { status, reason: 'http-status', message: `redirect to a non-http URL refused: ${location}`, retryable: false };
         }
+        // The transport's headers are for the beacon's own origin; device headers go everywhere.
+        if (next.origin !== target.origin) sent = this.#crossOrigin(sent);
         target = next;
       }
       if (status >= 500) return { status, reason: 'http-status', message: `HTTP ${status}`, retryable: true };
@@ -330,15 +366,21 @@ export class HttpBeaconTransport implements BeaconTransport {
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       const codeText = typeof code === 'string' ? code : 'ERROR';
-      if (timedOut || TIMEOUT_CODES.has(codeText)) {
+      if (TIMEOUT_CODES.has(codeText)) {
         return { reason: 'timeout', message: `no answer within ${this.#timeoutMs} ms`, retryable: this.#retryOnTimeout };
       }
       if (signal?.aborted === true) return { reason: 'aborted', message: 'aborted by the caller', retryable: false };
       const message = error instanceof Error ? error.message : String(error);
       return { reason: 'network', message: `${codeText}: ${message}`, retryable: !NON_RETRYABLE_CODES.has(codeText) };
-    } finally {
-      stopTimer?.abort();
-      signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** The headers that follow a redirect to another origin: user agent and device headers. */
+  #crossOrigin(headers: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+    const kept: Record<string, string> = { 'user-agent': headers['user-agent'] ?? this.#userAgent };
+    for (const [name, value] of Object.entries(headers)) {
+      if (name.toLowerCase().startsWith('x-device-')) kept[name] = value;
+    }
+    return kept;
   }
 }
