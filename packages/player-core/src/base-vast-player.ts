@@ -78,6 +78,9 @@ export interface PlayerSettings {
 
 const TERMINAL_EVENTS: ReadonlySet<string> = new Set(['complete', 'skip', 'close', 'stop', 'interruption', 'error']);
 
+/** The reason the end signal carries (made once: a DOMException per session costs). */
+const ENDED = new Error('the session ended');
+
 /** The IAB code of a failure of the player itself (an exception in a progress loop). */
 const UNDEFINED_ERROR = 900;
 
@@ -109,7 +112,8 @@ export abstract class BaseVastPlayer {
   readonly #playback: TrackedPlayback;
   readonly #events = new PlayerEvents();
   readonly #interruptions: PlayerInterruption[] = [];
-  readonly #end = new AbortController();
+  // Made on first use: most headless sessions never wait, and an abort is not free.
+  #end: AbortController | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #createdMonotonic: number;
   #resumeWaiters: (() => void)[] = [];
@@ -433,6 +437,8 @@ export abstract class BaseVastPlayer {
 
   /** Aborted when the session ends, whoever ended it: a loop's waits take it. */
   protected get endSignal(): AbortSignal {
+    this.#end ??= new AbortController();
+    if (this.#session.ended && !this.#end.signal.aborted) this.#end.abort(ENDED);
     return this.#end.signal;
   }
 
@@ -525,7 +531,7 @@ export abstract class BaseVastPlayer {
 
   #logged(event: PlaybackEvent): void {
     if (TERMINAL_EVENTS.has(event.type)) {
-      this.#end.abort();
+      this.#end?.abort(ENDED);
       this.#wakeResumeWaiters();
     }
     if (this.#events.wants('playback')) this.#events.emit({ type: 'playback', event });

@@ -18,19 +18,19 @@ export interface MacroContext {
    * Macro values by upper-case name (IAB names, or a provider's own names such as `SITE_ID`).
    * An `undefined` value counts as not supplied.
    */
-  readonly values?: Readonly<Record<string, MacroValue | undefined>>;
+  readonly values?: Readonly<Record<string, MacroValue | undefined>> | undefined;
   /** Names the caller withholds by policy (privacy, consent): they expand to `-2`. */
-  readonly withheld?: readonly string[];
+  readonly withheld?: readonly string[] | undefined;
   /** Ad playhead in milliseconds, for `[ADPLAYHEAD]`. */
-  readonly adPlayheadMs?: number;
+  readonly adPlayheadMs?: number | undefined;
   /** Content playhead in milliseconds, for `[MEDIAPLAYHEAD]` (and `[CONTENTPLAYHEAD]` when that is not given). */
-  readonly mediaPlayheadMs?: number;
+  readonly mediaPlayheadMs?: number | undefined;
   /** Content playhead in milliseconds for the deprecated `[CONTENTPLAYHEAD]`. */
-  readonly contentPlayheadMs?: number;
+  readonly contentPlayheadMs?: number | undefined;
   /** The media file being played, for `[ASSETURI]`. */
-  readonly assetUri?: string;
+  readonly assetUri?: string | undefined;
   /** The VAST error code, for `[ERRORCODE]` in error pixels. */
-  readonly errorCode?: number;
+  readonly errorCode?: number | undefined;
 }
 
 /**
@@ -44,8 +44,15 @@ export interface MacroContext {
 export function mergeMacroContexts(base: MacroContext | undefined, extra: MacroContext | undefined): MacroContext {
   if (base === undefined) return extra ?? {};
   if (extra === undefined) return base;
-  const merged: { -readonly [K in keyof MacroContext]: MacroContext[K] } = { ...base, ...extra };
-  if (base.values !== undefined && extra.values !== undefined) merged.values = { ...base.values, ...extra.values };
-  if (base.withheld !== undefined && extra.withheld !== undefined) merged.withheld = [...base.withheld, ...extra.withheld];
-  return merged;
+  // One object literal of a fixed shape: this runs for every beacon, and spreading two contexts of
+  // different shapes is several times slower.
+  return {
+    values: base.values === undefined ? extra.values : extra.values === undefined ? base.values : { ...base.values, ...extra.values },
+    withheld: base.withheld === undefined ? extra.withheld : extra.withheld === undefined ? base.withheld : [...base.withheld, ...extra.withheld],
+    adPlayheadMs: extra.adPlayheadMs ?? base.adPlayheadMs,
+    mediaPlayheadMs: extra.mediaPlayheadMs ?? base.mediaPlayheadMs,
+    contentPlayheadMs: extra.contentPlayheadMs ?? base.contentPlayheadMs,
+    assetUri: extra.assetUri ?? base.assetUri,
+    errorCode: extra.errorCode ?? base.errorCode,
+  };
 }
