@@ -301,14 +301,16 @@ export abstract class BaseVastPlayer {
   }
 
   /**
-   * Every event from now until `ended`, as an async iterator.
+   * The events from now until `ended` (all but `timeupdate`, which only {@link BaseVastPlayer.on}
+   * gives), as an async iterator.
    *
    * @param signal - stops the iteration early
    * @returns the iterator
    * @example
    * ```ts
+   * const events = player.events(); // subscribed from here on
    * const done = player.play();
-   * for await (const event of player.events()) if (event.type === 'playback') console.log(event.event.type);
+   * for await (const event of events) if (event.type === 'playback') console.log(event.event.type);
    * await done;
    * ```
    */

@@ -86,38 +86,47 @@ export class PlayerEvents {
   }
 
   /**
-   * Iterates over every event from now until `ended` (included), buffering those that arrive
-   * while the consumer is busy.
+   * Iterates over the events from the call on (the subscription starts at once, not at the first
+   * `next()`) until `ended` (included), buffering those that arrive while the consumer is busy.
+   * `timeupdate` is left out (subscribe to it with `on`): asking for it makes the player report
+   * the playhead every tick.
    *
    * @param signal - stops the iteration early
    * @returns an async iterator
    */
-  async *iterate(signal?: AbortSignal): AsyncGenerator<PlayerEvent, void, undefined> {
-    if (this.#ended || isAborted(signal)) return;
+  iterate(signal?: AbortSignal): AsyncGenerator<PlayerEvent, void, undefined> {
     const queue: PlayerEvent[] = [];
     let wake: (() => void) | undefined;
     const push = (event: PlayerEvent): void => {
       queue.push(event);
       wake?.();
     };
-    const types: PlayerEventType[] = ['playback', 'beacon', 'timeupdate', 'interruption', 'ended'];
-    const unsubscribe = types.map((type) => this.on(type, push));
+    const done = this.#ended || isAborted(signal);
+    const types: PlayerEventType[] = ['playback', 'beacon', 'interruption', 'ended'];
+    const unsubscribe = done ? [] : types.map((type) => this.on(type, push));
     const onAbort = (): void => wake?.();
     signal?.addEventListener('abort', onAbort);
-    try {
-      for (;;) {
-        while (queue.length > 0) {
-          const event = queue.shift() as PlayerEvent;
-          yield event;
-          if (event.type === 'ended') return;
-        }
-        if (isAborted(signal)) return;
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-      }
-    } finally {
+    const release = (): void => {
       for (const off of unsubscribe) off();
       signal?.removeEventListener('abort', onAbort);
+    };
+    async function* drain(): AsyncGenerator<PlayerEvent, void, undefined> {
+      try {
+        if (done) return;
+        for (;;) {
+          while (queue.length > 0) {
+            const event = queue.shift() as PlayerEvent;
+            yield event;
+            if (event.type === 'ended' || isAborted(signal)) return;
+          }
+          if (isAborted(signal)) return;
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
+      } finally {
+        release();
+      }
     }
+    return drain();
   }
 }
