@@ -60,6 +60,12 @@ export interface BaseVastPlayerOptions {
   readonly configCache?: ConfigSnapshotCache;
   /** Stops the playback: the session ends `stopped` and nothing fires after it. */
   readonly signal?: AbortSignal;
+  /**
+   * Facts about this playback to keep in the session's config snapshot under `player` (with the
+   * player's own, such as `beacons` of the headless player): e.g. how the player was chosen.
+   * @defaultValue none
+   */
+  readonly record?: Readonly<Record<string, JsonValue>>;
 }
 
 /** What a subclass decides for the base: the session's mode, the transport and the like. */
@@ -141,13 +147,14 @@ export abstract class BaseVastPlayer {
     const linear = this.#ad.inline.creatives.find((c): c is LinearCreative => c.type === 'linear');
     const playable = 'creative' in this.#checked ? this.#checked : undefined;
     const { playback } = this.#config;
+    const record = options.record === undefined ? settings.record : { ...options.record, ...settings.record };
     this.#session = new PlaybackSession({
       id: settings.sessionId,
       adId: this.#ad.inline.id ?? '',
       creativeId: linear === undefined ? null : creativeIdOf(linear),
       provider: options.provider ?? 'global',
       mode: settings.mode,
-      config: settings.record === undefined ? this.#config : { ...this.#config, player: settings.record },
+      config: record === undefined ? this.#config : { ...this.#config, player: record },
       duration: playable?.durationMs ?? null,
       progressOffsets: playback.trackProgress ? progressOffsetsOf(this.#ad.tracking) : [],
       time: this.#time,

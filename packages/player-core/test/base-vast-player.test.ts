@@ -80,6 +80,13 @@ describe('BaseVastPlayer: a full play', () => {
     expect(session).toMatchObject({ adId: 'ad-42', creativeId: 'cr-9', provider: 'tiger', mode: 'headless', duration: 30_000, id: 'step-1' });
   });
 
+  it('keeps the caller’s record in the session’s config snapshot under player', async () => {
+    const player = new StepPlayer({ ad: chainAd(), record: { selection: { mode: 'headless', reason: 'CI=true' } } });
+    const { session } = await player.play();
+    expect((session.config as { player: unknown }).player).toEqual({ selection: { mode: 'headless', reason: 'CI=true' } });
+    expect(JSON.parse(session.toJSONText()).config.player.selection.reason).toBe('CI=true');
+  });
+
   it('shares a macro expander between players', async () => {
     const time = new SimulatedTimeProvider({ mode: 'manual' });
     const expander = new MacroExpander({ time });
