@@ -84,7 +84,7 @@ describe('BaseVastPlayer: a full play', () => {
     const player = new StepPlayer({ ad: chainAd(), record: { selection: { mode: 'headless', reason: 'CI=true' } } });
     const { session } = await player.play();
     expect((session.config as { player: unknown }).player).toEqual({ selection: { mode: 'headless', reason: 'CI=true' } });
-    expect(JSON.parse(session.toJSONText()).config.player.selection.reason).toBe('CI=true');
+    expect((JSON.parse(session.toJSONText()) as { config: { player: { selection: { reason: string } } } }).config.player.selection.reason).toBe('CI=true');
   });
 
   it('shares a macro expander between players', async () => {
