@@ -95,6 +95,17 @@ describe('planInterruptions', () => {
     expect(capped).toBeGreaterThan(0);
   });
 
+  it('draws an uncapped exponential pause with its mean', () => {
+    const rules = rulesOf({
+      appBackgrounded: { probability: 1, outcome: { kind: 'resumed', resumeAfter: { kind: 'exponential', meanMs: 1_000 } } },
+    });
+    const random = createSeededRandom(12);
+    const delays = Array.from({ length: DRAWS }, () => planInterruptions(rules, DURATION, random)[0]?.resumeAfterMs ?? Number.NaN);
+    // The standard deviation of an exponential is its mean: 5 standard errors are 5 * 1000 / sqrt(DRAWS) = 35 ms.
+    expect(Math.abs(mean(delays) - 1_000)).toBeLessThan(36);
+    expect(Math.max(...delays)).toBeGreaterThan(5_000);
+  });
+
   it('takes no draw for disabled rules and rules of probability 0, and is deterministic by source', () => {
     let draws = 0;
     const counting: UnitRandom = {
