@@ -88,7 +88,7 @@ describe('HeadlessPlayer determinism', () => {
     const fresh = new HeadlessPlayer({ ad, config: busy, random: createSeededRandom(5), sessionId: 's1' });
     await fresh.play();
     expect(fresh.getSessionJson()).not.toBe(first[1]);
-    expect(new Set(first.map((json) => JSON.stringify(JSON.parse(json).events))).size).toBeGreaterThan(1);
+    expect(new Set(first.map((json) => JSON.stringify((JSON.parse(json) as { events: unknown }).events))).size).toBeGreaterThan(1);
   });
 
   it('round-trips the session through getSessionObject and getSessionJson', async () => {

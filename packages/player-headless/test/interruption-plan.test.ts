@@ -32,7 +32,8 @@ const SHARE_TOLERANCE = 0.018;
 
 describe('planInterruptions', () => {
   it('places every interruption within [0, duration)', () => {
-    for (const when of [{ kind: 'uniform' }, { kind: 'early' }, { kind: 'late' }, { kind: 'weights', weights: [0, 0, 0, 1] }] as const) {
+    const timings: InterruptionRuleInput['when'][] = [{ kind: 'uniform' }, { kind: 'early' }, { kind: 'late' }, { kind: 'weights', weights: [0, 0, 0, 1] }];
+    for (const when of timings) {
       const drawn = shares(when, 1);
       expect(Math.min(...drawn)).toBeGreaterThanOrEqual(0);
       expect(Math.max(...drawn)).toBeLessThan(1);
