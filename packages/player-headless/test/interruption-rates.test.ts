@@ -12,9 +12,9 @@ const SESSIONS = 100_000;
  * Why each type's count is Binomial(SESSIONS, p) under the model (see `planInterruptions`): the
  * rules that end the ad share one uniform draw cut into disjoint intervals of their probabilities,
  * so each happens with its own p; each pause-like rule that resumes takes its own draw with its p
- * and is placed within the part of the ad that plays, so it always happens; the longest pause the
- * global profile draws (20 s, or 120 s capped) plus the 30 s ad stays under the 300 s session
- * limit, so no session ends before a drawn interruption.
+ * and is placed within the part of the ad that plays, so it always happens; the longest pauses the
+ * global profile draws (20 s and 120 s capped, both in one session at worst) plus the 30 s ad stay
+ * under the 300 s session limit, so no session ends before a drawn interruption.
  *
  * Tolerance: 5 binomial standard errors, sqrt(p (1 - p) / n). A correct model misses it with
  * probability about 6e-7 per type, and the run is deterministic by seed, so the test never flakes;
