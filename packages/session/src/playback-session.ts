@@ -209,8 +209,9 @@ export class PlaybackSession {
     this.mode = options.mode ?? (options.time.kind === 'simulated' ? 'headless' : 'real');
     this.#config = cloneJson(options.config ?? {}, ['config']);
     if (options.configCache !== undefined) {
-      this.#configText = JSON.stringify(this.#config);
-      this.#config = options.configCache.share(this.#configText, this.#config);
+      const held = options.configCache.share(JSON.stringify(this.#config), this.#config);
+      this.#config = held.snapshot;
+      this.#configText = held.text;
     }
     this.#tracker = new QuartileTracker({ duration: options.duration ?? null, progressOffsets: options.progressOffsets ?? [] });
     this.#createdAt = options.time.now();
