@@ -120,7 +120,7 @@ export class QuartileTracker {
     }
     this.duration = duration === null ? null : duration + 0;
     const offsets = options.progressOffsets ?? [];
-    if (!Array.isArray(offsets)) throw new TypeError(`progressOffsets must be an array, got ${String(offsets)}`);
+    if (!Array.isArray(offsets)) throw new TypeError(`progressOffsets must be an array, got ${typeof offsets}`);
     for (let index = 0; index < offsets.length; index++) {
       const problem = invalidProgressOffset(offsets[index] as ProgressOffset);
       if (problem !== undefined) throw new RangeError(`progressOffsets[${index}]: ${problem}`);

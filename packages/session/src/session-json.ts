@@ -11,7 +11,6 @@ import {
   type PlaybackEventType,
   type ProgressOffset,
 } from './playback-event.js';
-import type { PlaybackStatus } from './playback-status.js';
 import { offsetFromJson, offsetToJson, type TimeOffsetUnit } from './offset-json.js';
 import { fastDecodeV1, playbackSessionJsonV1Schema, type DecodedSessionV1 } from './session-json-v1.js';
 import type { SessionMode } from './session-mode.js';
