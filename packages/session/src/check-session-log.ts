@@ -31,8 +31,28 @@ export interface CheckedLog {
   readonly maxPosition: number | null;
 }
 
-const MARKS = new Set<string>(['firstQuartile', 'midpoint', 'thirdQuartile', 'progress']);
-const isMark = (event: PlaybackEvent | undefined): boolean => event !== undefined && MARKS.has(event.type);
+function isMark(event: PlaybackEvent): boolean {
+  switch (event.type) {
+    case 'firstQuartile':
+    case 'midpoint':
+    case 'thirdQuartile':
+    case 'progress':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const SLOTS_V1 = ['type', 'mediaTime', 'clockTime', 'offset'] as const;
+
+/** The path of a field of event `index`: `events[3][2]`, or `events[3].clockTime` in version 1. */
+function at(version: number, index: number, slot: 0 | 1 | 2 | 3): string {
+  return version === 1 ? `events[${index}].${SLOTS_V1[slot]}` : `events[${index}][${slot}]`;
+}
+
+function refuse(path: string, message: string, value: unknown): never {
+  throw new InvalidSessionJsonError([{ path, message }], value);
+}
 
 function sameOffset(a: ProgressOffset, b: ProgressOffset): boolean {
   return a.type === 'time' ? b.type === 'time' && a.seconds === b.seconds : b.type === 'percent' && a.percent === b.percent;
@@ -64,11 +84,6 @@ const describeMark = (mark: QuartileCrossing): string =>
  */
 export function checkSessionLog(log: SessionLog, version: number, furthest: number | null = null): CheckedLog {
   const { createdAt, loadedAt, duration, events } = log;
-  const at = (index: number, slot: 0 | 1 | 2 | 3): string =>
-    version === 1 ? `events[${index}].${['type', 'mediaTime', 'clockTime', 'offset'][slot] as string}` : `events[${index}][${slot}]`;
-  const refuse = (path: string, message: string, value: unknown): never => {
-    throw new InvalidSessionJsonError([{ path, message }], value);
-  };
   if (loadedAt !== null && loadedAt < createdAt) refuse('loadedAt', `before createdAt (${createdAt})`, loadedAt);
   const tracker = new QuartileTracker({ duration, progressOffsets: log.progressOffsets });
   let status: PlaybackStatus = loadedAt === null ? 'created' : 'loading';
@@ -88,17 +103,17 @@ export function checkSessionLog(log: SessionLog, version: number, furthest: numb
         cause = error;
       }
       throw new InvalidSessionJsonError(
-        [{ path: at(i, 0), message: `"${event.type}" cannot follow status "${status}" in the log` }],
+        [{ path: at(version, i, 0), message: `"${event.type}" cannot follow status "${status}" in the log` }],
         event.type,
         { cause },
       );
     }
     if (event.clockTime < clock) {
-      refuse(at(i, 2), `clock time goes back: before ${i === 0 ? 'createdAt' : 'the event before'} (${clock})`, event.clockTime);
+      refuse(at(version, i, 2), `clock time goes back: before ${i === 0 ? 'createdAt' : 'the event before'} (${clock})`, event.clockTime);
     }
     // load() happened while the status was still `created`, so before the first event that moved it.
     if (loadedAt !== null && status === 'loading' && next !== status && event.clockTime < loadedAt) {
-      refuse(at(i, 2), `before loadedAt (${loadedAt}), but "${event.type}" comes after load()`, event.clockTime);
+      refuse(at(version, i, 2), `before loadedAt (${loadedAt}), but "${event.type}" comes after load()`, event.clockTime);
     }
     clock = event.clockTime;
     if (isMark(event)) {
@@ -107,32 +122,32 @@ export function checkSessionLog(log: SessionLog, version: number, furthest: numb
         crossed = tracker.update(event.mediaTime);
         group = i;
         position = event.mediaTime;
-        if (crossed.length === 0) refuse(at(i, 0), `no ${event.type} is due at media time ${event.mediaTime} (logged before, or not reached yet)`, event.type);
+        if (crossed.length === 0) refuse(at(version, i, 0), `no ${event.type} is due at media time ${event.mediaTime} (logged before, or not reached yet)`, event.type);
       } else {
         // The rest of the marks the update at `position` fired: the same media and clock time.
         const first = events[group] as PlaybackEvent;
         if (event.mediaTime !== position) {
-          refuse(at(i, 1), `the position update at ${position} ms also fired ${describeMark(crossed[i - group] as QuartileCrossing)}, which must come first`, event.mediaTime);
+          refuse(at(version, i, 1), `the position update at ${position} ms also fired ${describeMark(crossed[i - group] as QuartileCrossing)}, which must come first`, event.mediaTime);
         }
-        if (event.clockTime !== first.clockTime) refuse(at(i, 2), `marks logged by one position update share its clock time (${first.clockTime})`, event.clockTime);
+        if (event.clockTime !== first.clockTime) refuse(at(version, i, 2), `marks logged by one position update share its clock time (${first.clockTime})`, event.clockTime);
       }
       const mark = crossed[i - group] as QuartileCrossing;
-      if (mark.type !== event.type) refuse(at(i, 0), `the playhead at ${event.mediaTime} ms reaches ${describeMark(mark)} first`, event.type);
+      if (mark.type !== event.type) refuse(at(version, i, 0), `the playhead at ${event.mediaTime} ms reaches ${describeMark(mark)} first`, event.type);
       if (mark.type === 'progress' && event.type === 'progress' && !sameOffset(mark.offset, event.offset)) {
-        refuse(at(i, 3), `the playhead at ${event.mediaTime} ms reaches ${describeMark(mark)} here`, event.offset);
+        refuse(at(version, i, 3), `the playhead at ${event.mediaTime} ms reaches ${describeMark(mark)} here`, event.offset);
       }
     } else {
       if (group >= 0 && i - group < crossed.length) {
-        refuse(at(i, 0), `the position update at ${position} ms also fired ${describeMark(crossed[i - group] as QuartileCrossing)}, which must come first`, event.type);
+        refuse(at(version, i, 0), `the position update at ${position} ms also fired ${describeMark(crossed[i - group] as QuartileCrossing)}, which must come first`, event.type);
       }
       if (event.mediaTime !== position) {
-        if (status !== 'playing') refuse(at(i, 1), `the playhead is at ${position} ms and only moves while playing`, event.mediaTime);
+        if (status !== 'playing') refuse(at(version, i, 1), `the playhead is at ${position} ms and only moves while playing`, event.mediaTime);
         const passed = tracker.update(event.mediaTime)[0];
-        if (passed !== undefined) refuse(at(i, 1), `the playhead got here past ${describeMark(passed)}, which is not logged`, event.mediaTime);
+        if (passed !== undefined) refuse(at(version, i, 1), `the playhead got here past ${describeMark(passed)}, which is not logged`, event.mediaTime);
         position = event.mediaTime;
       }
       if (event.type === 'complete' && duration !== null && position < duration) {
-        refuse(at(i, 1), `complete() moves the playhead to the end (${duration} ms) first`, event.mediaTime);
+        refuse(at(version, i, 1), `complete() moves the playhead to the end (${duration} ms) first`, event.mediaTime);
       }
     }
     status = next;

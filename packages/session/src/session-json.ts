@@ -284,17 +284,28 @@ function fastDecodeTuples(
     }
     events[i] = event;
   }
-  const log = {
+  const decodedSession: { -readonly [K in keyof DecodedSession]: DecodedSession[K] } = {
+    id,
+    adId,
+    creativeId,
+    provider,
+    mode,
+    config,
+    status: 'created',
     createdAt: createdAt + 0,
     loadedAt: plusZero(loadedAt),
     duration: plusZero(duration),
     position: position + 0,
+    maxPosition: null,
     progressOffsets: Object.freeze(progressOffsets),
     events,
+    configText: decoded.text,
   };
   // The structure is valid: from here on a refusal names the event no session could have logged.
-  const { status, maxPosition } = checkSessionLog(log, version);
-  return { id, adId, creativeId, provider, mode, config, status, maxPosition, ...log, configText: decoded.text };
+  const checked = checkSessionLog(decodedSession, version);
+  decodedSession.status = checked.status;
+  decodedSession.maxPosition = checked.maxPosition;
+  return decodedSession;
 }
 
 /** The config of a document parsed whole: frozen in place when we parsed it, else a frozen copy. */
