@@ -108,42 +108,6 @@ for (const [i, session] of originals.entries()) {
   if (JSON.stringify(PlaybackSession.fromJSON(JSON.parse(JSON.stringify(v1[i])), { time })) !== text) throw new Error('v1 read differs');
 }
 
-// Memory: heap per live session, before and after one toJSONText(), over MEMORY_SESSIONS sessions.
-const MEMORY_SESSIONS = 10_000;
-const MEMORY_TARGET = 2_048;
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const heapUsed = (): number => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-};
-// Flat copies (a JSON round trip), so that parsing them frees nothing measured.
-const storedTexts = Array.from({ length: MEMORY_SESSIONS }, (_, i) => JSON.parse(JSON.stringify(makeSession(i, time).toJSONText())) as string);
-/** Bytes per session held by `build()`'s sessions, then after each wrote its text once. */
-function perSession(build: () => PlaybackSession[]): readonly [live: number, saved: number] {
-  const before = heapUsed();
-  const sessions = build();
-  const live = heapUsed();
-  for (const session of sessions) sink += session.toJSONText().length;
-  const saved = heapUsed();
-  if (sessions.length !== MEMORY_SESSIONS) throw new Error('lost sessions');
-  return [(live - before) / MEMORY_SESSIONS, (saved - before) / MEMORY_SESSIONS];
-}
-const memoryRows: (readonly [string, readonly [number, number]])[] = [
-  ['created, no config cache', perSession(() => Array.from({ length: MEMORY_SESSIONS }, (_, i) => makeSession(i, time)))],
-  ['created, with a ConfigSnapshotCache', perSession(() => {
-    const cache = new ConfigSnapshotCache();
-    return Array.from({ length: MEMORY_SESSIONS }, (_, i) => makeSession(i, time, cache));
-  })],
-  ['restored (fromJSON text), no config cache', perSession(() => storedTexts.map((text) => PlaybackSession.fromJSON(text, { time })))],
-  ['restored (fromJSON text), with a ConfigSnapshotCache', perSession(() => {
-    const cache = new ConfigSnapshotCache();
-    return storedTexts.map((text) => PlaybackSession.fromJSON(text, { time, configCache: cache }));
-  })],
-];
-const cachedWorst = Math.max(...memoryRows.filter(([name]) => name.includes('with a')).flatMap(([, bytes]) => bytes));
-
 /** Runs `roundTrip` ROUND_TRIPS times over SLOTS slots, each time on the session the last round restored. */
 function chained(roundTrip: (session: PlaybackSession) => PlaybackSession): () => void {
   return () => {
@@ -186,6 +150,47 @@ for (let repeat = 0; repeat < REPEATS; repeat++) {
     best.set(name, Math.max(best.get(name) ?? 0, ROUND_TRIPS / seconds));
   }
 }
+// Memory: heap per live session, before and after one toJSONText(), over MEMORY_SESSIONS sessions.
+const MEMORY_SESSIONS = 10_000;
+const MEMORY_TARGET = 2_048;
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapUsed = (): number => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+/** Heap per session in each case; run after the round trips, so that its heap does not slow them. */
+function measureMemory() {
+  // Flat copies (a JSON round trip), so that parsing them frees nothing measured.
+  const storedTexts = Array.from({ length: MEMORY_SESSIONS }, (_, i) => JSON.parse(JSON.stringify(makeSession(i, time).toJSONText())) as string);
+  /** Bytes per session held by `build()`'s sessions, then after each wrote its text once. */
+  function perSession(build: () => PlaybackSession[]): readonly [live: number, saved: number] {
+    const before = heapUsed();
+    const sessions = build();
+    const live = heapUsed();
+    for (const session of sessions) sink += session.toJSONText().length;
+    const saved = heapUsed();
+    if (sessions.length !== MEMORY_SESSIONS) throw new Error('lost sessions');
+    return [(live - before) / MEMORY_SESSIONS, (saved - before) / MEMORY_SESSIONS];
+  }
+  const memoryRows: (readonly [string, readonly [number, number]])[] = [
+    ['created, no config cache', perSession(() => Array.from({ length: MEMORY_SESSIONS }, (_, i) => makeSession(i, time)))],
+    ['created, with a ConfigSnapshotCache', perSession(() => {
+      const cache = new ConfigSnapshotCache();
+      return Array.from({ length: MEMORY_SESSIONS }, (_, i) => makeSession(i, time, cache));
+    })],
+    ['restored (fromJSON text), no config cache', perSession(() => storedTexts.map((text) => PlaybackSession.fromJSON(text, { time })))],
+    ['restored (fromJSON text), with a ConfigSnapshotCache', perSession(() => {
+      const cache = new ConfigSnapshotCache();
+      return storedTexts.map((text) => PlaybackSession.fromJSON(text, { time, configCache: cache }));
+    })],
+  ];
+  return memoryRows;
+}
+
+const memoryRows = measureMemory();
+const cachedWorst = Math.max(...memoryRows.filter(([name]) => name.includes('with a')).flatMap(([, bytes]) => bytes));
 if (sink === 0) throw new Error('nothing measured');
 
 const rate = (name: string) => best.get(name) ?? 0;
@@ -214,10 +219,11 @@ Target: at least ${fmt(TARGET)} round trips/s on one core: **${rate(STORE) >= TA
 
 The baseline is plain \`JSON.stringify\` + \`JSON.parse\` of the same version ${SESSION_JSON_VERSION} documents with no
 checks: what any JSON round trip of them costs. Most of that is the config snapshot (compare the
-"config: null" row). The store path avoids it: \`toJSONText\` writes the text directly (each event
-and the fixed fields once) and \`fromJSON\` with a \`ConfigSnapshotCache\` that already holds the
+"config: null" row). The store path avoids it: \`toJSONText\` writes the text directly (with the
+config's text the cache holds) and \`fromJSON\` with a \`ConfigSnapshotCache\` that already holds the
 session's config parses only the rest of the document and shares the frozen snapshot, while still
-checking every field, every event and that the status follows from the log. The default path
+checking every field, every event and, by replaying it through the session's rules, that the log
+is one a session could have written. The default path
 checks the same but parses and freezes the config each time. The v1 row reads documents of the
 earlier format. The machine has 2 cores shared with other jobs, so absolute figures are noisy
 (runs differ by 10% or more); compare the ratios.

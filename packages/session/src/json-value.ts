@@ -9,9 +9,8 @@ export const NOT_JSON: unique symbol = Symbol('not JSON');
 /**
  * How deeply a config snapshot may nest arrays and objects (`{}` is one level). Deeper values are
  * refused: walking them would overflow the stack, and no resolved config comes near it.
- * @internal
  */
-export const MAX_JSON_DEPTH = 100;
+const MAX_JSON_DEPTH = 100;
 
 function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
@@ -21,7 +20,7 @@ function isPlainObject(value: object): boolean {
 /**
  * A deep, frozen copy of a plain JSON value, or {@link NOT_JSON}. Numbers must be finite (`-0`
  * becomes `0`, as JSON would write it); objects must be plain; nesting at most
- * {@link MAX_JSON_DEPTH} levels (so a cyclic value is refused too).
+ * `MAX_JSON_DEPTH` levels (so a cyclic value is refused too).
  *
  * @param value - anything
  * @param depth - how many levels the value sits inside the root (0 for the root)
@@ -70,7 +69,7 @@ export function tryCloneJson(value: unknown, depth = 0): JsonValue | typeof NOT_
  *
  * @param value - the output of `JSON.parse`
  * @returns the same value, deeply frozen, or {@link NOT_JSON} when it holds a non-finite number or
- *   nests deeper than {@link MAX_JSON_DEPTH} levels (then parts of it may be frozen already)
+ *   nests deeper than `MAX_JSON_DEPTH` levels (then parts of it may be frozen already)
  * @internal
  */
 export function freezeParsedJson(value: unknown): JsonValue | typeof NOT_JSON {
@@ -100,7 +99,7 @@ function freezeParsedContainer(value: object, depth: number): boolean {
 
 /**
  * Whether `value` is plain JSON that its `JSON.stringify` text gives back exactly: finite numbers
- * other than `-0`, plain objects and arrays, nesting at most {@link MAX_JSON_DEPTH} levels.
+ * other than `-0`, plain objects and arrays, nesting at most `MAX_JSON_DEPTH` levels.
  *
  * @param value - a config snapshot
  * @param depth - how many levels the value sits inside the root (0 for the root)
