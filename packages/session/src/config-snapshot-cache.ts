@@ -1,4 +1,5 @@
-import type { JsonValue } from './json-value.js';
+import { InvalidSessionJsonError } from './invalid-session-json-error.js';
+import { isSnapshotJson, type JsonValue } from './json-value.js';
 
 /** Options of {@link ConfigSnapshotCache}. */
 export interface ConfigSnapshotCacheOptions {
@@ -10,8 +11,11 @@ export interface ConfigSnapshotCacheOptions {
   readonly maxEntries?: number;
 }
 
-/** A held snapshot and its JSON text. */
-interface HeldSnapshot {
+/**
+ * A held snapshot and its JSON text.
+ * @internal
+ */
+export interface HeldSnapshot {
   readonly text: string;
   readonly snapshot: JsonValue;
 }
@@ -86,23 +90,33 @@ export class ConfigSnapshotCache {
 
   /**
    * The snapshot to keep for `snapshot`: an equal one the cache already holds, or `snapshot`
-   * itself, which the cache then holds.
+   * itself, which the cache then holds; with the text to keep for it (the held one, so sessions
+   * share that too).
+   *
+   * Snapshots are filed under their text, so the text must say exactly what the snapshot holds:
+   * a snapshot with a number `JSON.stringify` cannot write (`Infinity` becomes `null`) is refused,
+   * never filed under the text of another config.
    *
    * @param text - `JSON.stringify(snapshot)`
    * @param snapshot - a frozen plain JSON value
-   * @returns the shared snapshot
+   * @returns the shared snapshot and its text
+   * @throws {@link InvalidSessionJsonError} (code `INVALID_SESSION_JSON`) when `snapshot` holds a
+   *   non-finite number, `-0`, or anything else its JSON text would not give back exactly
    * @internal
    */
-  share(text: string, snapshot: JsonValue): JsonValue {
+  share(text: string, snapshot: JsonValue): HeldSnapshot {
+    if (!isSnapshotJson(snapshot)) {
+      throw new InvalidSessionJsonError([{ path: 'config', message: 'not a plain JSON value with finite numbers' }]);
+    }
     const held = this.lookupIn(text, 0, text.length);
-    if (held !== undefined) return held.snapshot;
+    if (held !== undefined) return held;
     if (this.#held.length >= this.#maxEntries) this.#forget(this.#held.shift() as HeldSnapshot);
     const entry: HeldSnapshot = { text, snapshot };
     this.#held.push(entry);
     const sameLength = this.#byLength.get(text.length);
     if (sameLength === undefined) this.#byLength.set(text.length, [entry]);
     else sameLength.push(entry);
-    return snapshot;
+    return entry;
   }
 
   #forget(held: HeldSnapshot): void {
