@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FactoryError,
+  type FactoryError,
   HeadlessPlayer,
   PlayerFactory,
   SimulatedTimeProvider,
