@@ -40,7 +40,6 @@ export type {
   ConfigResolverOptions,
   DeepPartial,
   InterruptionRule,
-  InterruptionRules,
   PlaybackSessionConfig,
   ProviderProfile,
   ResolvedConfig,
@@ -65,9 +64,9 @@ export { PlaybackScheduler, VastPlayer } from '@vast/player-realtime';
 export type { PlaybackSchedulerOptions, ProgressSource, ScheduledTask, VastPlayerOptions } from '@vast/player-realtime';
 export { FUNNEL_STEPS, HeadlessPlayer, forecastFunnel } from '@vast/player-headless';
 export type { ForecastFunnelOptions, Funnel, FunnelForecast, HeadlessPlayerOptions, PlannedInterruption } from '@vast/player-headless';
-export { PlaybackSession, PlaybackStatus } from '@vast/session';
-export type { JsonValue, PlaybackEvent, PlaybackSessionJson } from '@vast/session';
-export { RealtimeTimeProvider, SimulatedTimeProvider, createSeededRandom, detectPlaybackEnvironment } from '@vast/time';
+export { PlaybackStatus } from '@vast/session';
+export type { JsonValue, PlaybackEvent, PlaybackSession, PlaybackSessionJson } from '@vast/session';
+export { RealtimeTimeProvider, createSeededRandom, detectPlaybackEnvironment } from '@vast/time';
 export type { EnvironmentVariables, PlaybackEnvironment, PlaybackEnvironmentReason, SeededRandom, TimeProvider } from '@vast/time';
 export { HttpBeaconTransport, MacroExpander, NullBeaconTransport, RecordingBeaconTransport } from '@vast/tracker';
 export type { Beacon, BeaconOutcome, BeaconRequestContext, BeaconTransport, HttpBeaconTransportOptions, MacroContext } from '@vast/tracker';

@@ -1,9 +1,9 @@
+import { SimulatedTimeProvider } from '@vast/time';
 import { describe, expect, it } from 'vitest';
 import {
   type FactoryError,
   HeadlessPlayer,
   PlayerFactory,
-  SimulatedTimeProvider,
   VastPlayer,
   isFactoryError,
   isHeadlessEnvironment,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimulatedTimeProvider } from '@vast/time';
 import { startMockAdServer, type MockAdServer } from '@vast/testkit';
 import {
   ConfigResolver,
@@ -7,7 +8,6 @@ import {
   PlaybackScheduler,
   PlayerFactory,
   RecordingBeaconTransport,
-  SimulatedTimeProvider,
   VastPlayer,
   createHeadlessPlayer,
   createPlayer,
