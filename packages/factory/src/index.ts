@@ -31,6 +31,7 @@ export {
   InterruptionType,
   MacroSyntax,
   PlaybackMode,
+  ResolvedConfigSchema,
   isConfigError,
 } from '@vast/config';
 export type {
@@ -64,8 +65,7 @@ export { PlaybackScheduler, VastPlayer } from '@vast/player-realtime';
 export type { PlaybackSchedulerOptions, ProgressSource, ScheduledTask, VastPlayerOptions } from '@vast/player-realtime';
 export { FUNNEL_STEPS, HeadlessPlayer, forecastFunnel } from '@vast/player-headless';
 export type { ForecastFunnelOptions, Funnel, FunnelForecast, HeadlessPlayerOptions, PlannedInterruption } from '@vast/player-headless';
-export { PlaybackStatus } from '@vast/session';
-export type { JsonValue, PlaybackEvent, PlaybackSession, PlaybackSessionJson } from '@vast/session';
+export type { JsonValue, PlaybackEvent } from '@vast/session';
 export { RealtimeTimeProvider, createSeededRandom, detectPlaybackEnvironment } from '@vast/time';
 export type { EnvironmentVariables, PlaybackEnvironment, PlaybackEnvironmentReason, SeededRandom, TimeProvider } from '@vast/time';
 export { HttpBeaconTransport, MacroExpander, NullBeaconTransport, RecordingBeaconTransport } from '@vast/tracker';
