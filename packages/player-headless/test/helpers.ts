@@ -3,8 +3,8 @@ import { parseVast, type InlineAd, type WrapperAd } from '@vast/parser';
 import { inlineVast, wrapperVast, type InlineVastOptions } from '@vast/testkit';
 
 /** Where the fixtures' tracking URLs point (never called: the default transport records). */
-export const TRACK = 'https://track.example/inline';
-export const WRAPPER_TRACK = 'https://track.example/wrapper';
+const TRACK = 'https://track.example/inline';
+const WRAPPER_TRACK = 'https://track.example/wrapper';
 
 const resolver = new ConfigResolver();
 
