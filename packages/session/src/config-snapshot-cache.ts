@@ -1,5 +1,5 @@
 import { InvalidSessionJsonError } from './invalid-session-json-error.js';
-import { isSnapshotJson, type JsonValue } from './json-value.js';
+import { NOT_JSON, cloneJson, isSnapshotJson, snapshotWithText, type JsonValue, type SnapshotWithText } from './json-value.js';
 
 /** Options of {@link ConfigSnapshotCache}. */
 export interface ConfigSnapshotCacheOptions {
@@ -46,6 +46,10 @@ export class ConfigSnapshotCache {
   // The same snapshots by the length of their text (as `JSON.stringify` writes it): a lookup
   // compares the few of the right length, instead of hashing a text of a kilobyte or more.
   readonly #byLength = new Map<number, HeldSnapshot[]>();
+  // Objects frozen all the way down that sessions were given, with what they share, and the
+  // copies of such objects (and of their parts) with their text: a config seen before costs a lookup.
+  #sharedFor = new WeakMap<object, HeldSnapshot>();
+  #copies = new WeakMap<object, SnapshotWithText>();
 
   /**
    * @param options - the number of snapshots to keep
@@ -68,6 +72,8 @@ export class ConfigSnapshotCache {
   clear(): void {
     this.#held.length = 0;
     this.#byLength.clear();
+    this.#sharedFor = new WeakMap();
+    this.#copies = new WeakMap();
   }
 
   /**
@@ -108,6 +114,36 @@ export class ConfigSnapshotCache {
     if (!isSnapshotJson(snapshot)) {
       throw new InvalidSessionJsonError([{ path: 'config', message: 'not a plain JSON value with finite numbers' }]);
     }
+    return this.#hold(text, snapshot);
+  }
+
+  /**
+   * The shared snapshot of the config a new session is given (a frozen copy, held once per
+   * distinct text) and its text. A config frozen all the way down, as `ConfigResolver` returns
+   * them, is copied and written only the first time the cache sees that object; a new object
+   * made of such parts (a resolved config spread with a few more fields) reuses their copies.
+   *
+   * @param config - the config, any value
+   * @returns the shared snapshot and its text
+   * @throws {@link InvalidSessionJsonError} (code `INVALID_SESSION_JSON`) naming the first part
+   *   that is not plain JSON
+   * @internal
+   */
+  snapshotOf(config: unknown): HeldSnapshot {
+    const isObject = typeof config === 'object' && config !== null;
+    if (isObject) {
+      const shared = this.#sharedFor.get(config);
+      if (shared !== undefined) return shared;
+    }
+    const copied = snapshotWithText(config, this.#copies);
+    // cloneJson explains what is wrong, with the path; it always throws when the copy failed.
+    if (copied === NOT_JSON) return this.share('', cloneJson(config, ['config']));
+    const held = this.#hold(copied.text, copied.snapshot);
+    if (copied.immutable && isObject) this.#sharedFor.set(config, held);
+    return held;
+  }
+
+  #hold(text: string, snapshot: JsonValue): HeldSnapshot {
     const held = this.lookupIn(text, 0, text.length);
     if (held !== undefined) return held;
     if (this.#held.length >= this.#maxEntries) this.#forget(this.#held.shift() as HeldSnapshot);

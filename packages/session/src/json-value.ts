@@ -62,6 +62,79 @@ export function tryCloneJson(value: unknown, depth = 0): JsonValue | typeof NOT_
   }
 }
 
+/** A frozen JSON copy with its `JSON.stringify` text, and whether its source can never change. */
+export interface SnapshotWithText {
+  readonly snapshot: JsonValue;
+  readonly text: string;
+  /** The source was frozen all the way down: the same object always gives this snapshot. */
+  readonly immutable: boolean;
+}
+
+/**
+ * Like {@link tryCloneJson}, but also writes the copy's JSON text (exactly what `JSON.stringify`
+ * writes for it) and reuses the copies of subtrees met before: `known` maps objects frozen all the
+ * way down to their copy, and learns the new ones. A config built by spreading a resolved config
+ * into a new object is then copied and written in a few steps.
+ *
+ * @param value - anything
+ * @param known - copies of immutable objects, by object
+ * @param depth - how many levels the value sits inside the root (0 for the root)
+ * @returns the copy with its text, or {@link NOT_JSON}
+ * @internal
+ */
+export function snapshotWithText(value: unknown, known: WeakMap<object, SnapshotWithText>, depth = 0): SnapshotWithText | typeof NOT_JSON {
+  switch (typeof value) {
+    case 'string':
+      return { snapshot: value, text: JSON.stringify(value), immutable: true };
+    case 'boolean':
+      return { snapshot: value, text: value ? 'true' : 'false', immutable: true };
+    case 'number':
+      return Number.isFinite(value) ? { snapshot: value + 0, text: `${value + 0}`, immutable: true } : NOT_JSON;
+    case 'object': {
+      if (value === null) return { snapshot: null, text: 'null', immutable: true };
+      const seen = known.get(value);
+      if (seen !== undefined) return seen;
+      if (depth >= MAX_JSON_DEPTH) return NOT_JSON;
+      let immutable = Object.isFrozen(value);
+      let text: string;
+      let snapshot: JsonValue;
+      if (Array.isArray(value)) {
+        const copy: JsonValue[] = new Array<JsonValue>(value.length);
+        const parts: string[] = new Array<string>(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const item = snapshotWithText(value[i], known, depth + 1);
+          if (item === NOT_JSON) return NOT_JSON;
+          copy[i] = item.snapshot;
+          parts[i] = item.text;
+          immutable &&= item.immutable;
+        }
+        snapshot = Object.freeze(copy);
+        text = `[${parts.join(',')}]`;
+      } else {
+        if (!isPlainObject(value)) return NOT_JSON;
+        const copy: Record<string, JsonValue> = {};
+        let parts = '';
+        for (const key of Object.keys(value)) {
+          const item = snapshotWithText((value as Record<string, unknown>)[key], known, depth + 1);
+          if (item === NOT_JSON) return NOT_JSON;
+          // A "__proto__" key is data in JSON; assigning it would set the prototype instead.
+          if (key === '__proto__') Object.defineProperty(copy, key, { value: item.snapshot, enumerable: true, writable: true, configurable: true });
+          else copy[key] = item.snapshot;
+          parts += `${parts === '' ? '' : ','}${JSON.stringify(key)}:${item.text}`;
+          immutable &&= item.immutable;
+        }
+        snapshot = Object.freeze(copy);
+        text = `{${parts}}`;
+      }
+      const result: SnapshotWithText = { snapshot, text, immutable };
+      if (immutable) known.set(value, result);
+      return result;
+    }
+    default:
+      return NOT_JSON;
+  }
+}
+
 /**
  * Freezes, in place, a value that `JSON.parse` just returned and nobody else holds (so it is plain
  * JSON already, save for numbers too large for a double, which `JSON.parse` reads as `Infinity`),

@@ -223,9 +223,10 @@ export class PlaybackSession {
     const mode = options.mode ?? (options.time.kind === 'simulated' ? 'headless' : 'real');
     if (mode !== 'real' && mode !== 'headless') throw new TypeError(`mode must be 'real' or 'headless', got ${JSON.stringify(mode)}`);
     this.mode = mode;
-    this.#config = cloneJson(options.config ?? {}, ['config']);
-    if (options.configCache !== undefined) {
-      const held = options.configCache.share(JSON.stringify(this.#config), this.#config);
+    if (options.configCache === undefined) {
+      this.#config = cloneJson(options.config ?? {}, ['config']);
+    } else {
+      const held = options.configCache.snapshotOf(options.config ?? {});
       this.#config = held.snapshot;
       this.#configText = held.text;
     }
