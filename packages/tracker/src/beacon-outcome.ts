@@ -70,11 +70,47 @@ export type BeaconOutcome =
 export type BeaconOutcomeListener = (outcome: BeaconOutcome) => void;
 
 /**
- * An http(s) URL every WHATWG URL parser accepts: a host of letters, digits, dots and hyphens whose
- * last label has a letter (so it is not read as an IPv4 address) and that holds no punycode
- * (`xn--`, which the parser may refuse), a port of at most four digits, then only printable ASCII. Anything else goes through `new URL` to decide.
+ * Whether a URL is one every WHATWG URL parser accepts as http(s), decided from its start alone:
+ * for these schemes only the authority can make parsing fail (the path, query and fragment are
+ * escaped, never refused). Accepted here: `http://` or `https://` in lower case, then a host of
+ * ASCII letters, digits, dots and hyphens whose last label has a letter (so it is not read as an
+ * IPv4 address) and that holds no punycode (`xn--`, which the parser may refuse), then an optional
+ * port of at most four digits, then the end or one of `/ ? # \`. Anything else goes through
+ * `new URL` to decide.
  */
-const PLAIN_HTTP_URL = /^https?:\/\/(?![^/?#]*xn--)(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*(?::[0-9]{1,4})?(?:[/?#][\x21-\x7e]*)?$/i;
+function isPlainHttpUrl(url: string): boolean {
+  let i: number;
+  if (url.startsWith('https://')) i = 8;
+  else if (url.startsWith('http://')) i = 7;
+  else return false;
+  const hostStart = i;
+  let labelHasLetter = false;
+  let hyphens = 0;
+  for (; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35 || c === 92 || c === 58) break; // / ? # \ :
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      labelHasLetter = true;
+      hyphens = 0;
+    } else if (c >= 48 && c <= 57) hyphens = 0;
+    else if (c === 45) {
+      // "xn--" anywhere in the host: let the parser judge the punycode.
+      if (++hyphens === 2 && (url.charCodeAt(i - 2) | 32) === 110 && (url.charCodeAt(i - 3) | 32) === 120) return false;
+    } else if (c === 46) {
+      labelHasLetter = false;
+      hyphens = 0;
+    } else return false;
+  }
+  if (i === hostStart || !labelHasLetter) return false;
+  if (url.charCodeAt(i) === 58) {
+    const portStart = ++i;
+    while (i < url.length && url.charCodeAt(i) >= 48 && url.charCodeAt(i) <= 57) i++;
+    if (i === portStart || i - portStart > 4) return false;
+  }
+  if (i === url.length) return true;
+  const c = url.charCodeAt(i);
+  return c === 47 || c === 63 || c === 35 || c === 92;
+}
 
 /**
  * Checks that a URL may be called: it must parse and use http or https.
@@ -84,7 +120,7 @@ const PLAIN_HTTP_URL = /^https?:\/\/(?![^/?#]*xn--)(?:[A-Za-z0-9-]+\.)*[A-Za-z0-
  */
 export function checkBeaconUrl(beacon: Beacon): BeaconOutcome | undefined {
   // Most beacons are plain http(s) URLs with a named host: no need to build a URL to know that.
-  if (PLAIN_HTTP_URL.test(beacon.url)) return undefined;
+  if (isPlainHttpUrl(beacon.url)) return undefined;
   const parsed = parseBeaconUrl(beacon);
   return parsed instanceof URL ? undefined : parsed;
 }

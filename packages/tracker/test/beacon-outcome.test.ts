@@ -29,9 +29,12 @@ describe('checkBeaconUrl', () => {
     const url = fc
       .record({
         scheme: fc.constantFrom('http', 'https', 'HTTPS', 'ftp', 'javascript'),
-        host: fc.oneof(fc.string({ unit: hostChar, maxLength: 12 }), fc.constantFrom('xn--a', 'a.xn--zz', '256.0.0.1', '1.2.3.4', 'a..b')),
+        host: fc.oneof(
+          fc.string({ unit: hostChar, maxLength: 12 }),
+          fc.constantFrom('xn--a', 'a.xn--zz', 'XN--1a.com', 'xn--', 'b.xn--.c', '256.0.0.1', '1.2.3.4', 'a..b', 'a.', '-', 'user@host', 'h:8'),
+        ),
         port: fc.option(fc.integer({ min: 0, max: 120_000 }), { nil: undefined }),
-        rest: fc.string({ unit: fc.constantFrom('/', '?', '#', 'a', '%', ' ', '\\', '[', 'é', '~'), maxLength: 8 }),
+        rest: fc.string({ unit: fc.constantFrom('/', '?', '#', 'a', '%', ' ', '\\', '[', 'é', '~', '\t', ':', '@'), maxLength: 8 }),
       })
       .map(({ scheme, host, port, rest }) => `${scheme}://${host}${port === undefined ? '' : `:${port}`}${rest}`);
     fc.assert(
@@ -40,7 +43,7 @@ describe('checkBeaconUrl', () => {
           byUrlParser(candidate),
         );
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
   });
 });
