@@ -4,7 +4,10 @@ import { checkBeaconUrl, type BeaconOutcome, type BeaconOutcomeListener } from '
 import type { BeaconTransport } from './beacon-transport.js';
 import { mergeMacroContexts, type MacroContext } from './macro-context.js';
 import { MacroExpander, type MacroExpanderOptions } from './macro-expander.js';
-import type { ProgressOffset, TrackingSet } from './tracking-set.js';
+import type { ProgressOffset, TrackingLevel, TrackingSet } from './tracking-set.js';
+
+/** The extra fields of a beacon of an ordinary event: none. */
+const NO_EXTRA: Pick<Beacon, 'offset' | 'errorCode'> = Object.freeze({});
 
 /** Events that fire at most once per session. */
 const ONCE: ReadonlySet<string> = new Set([
@@ -134,7 +137,9 @@ export class Tracker {
   readonly #toggles: Record<ToggleState, boolean>;
   readonly #outcomes: BeaconOutcome[] = [];
   readonly #listeners = new Set<BeaconOutcomeListener>();
-  readonly #pending = new Set<Promise<void>>();
+  // Beacons handed to the transport whose outcome is not known yet, and who waits for none to be left.
+  #pending = 0;
+  #whenSettled: (() => void)[] = [];
   #lastId: number;
 
   /**
@@ -172,13 +177,15 @@ export class Tracker {
       if (this.#fired.has(event)) return [];
       this.#fired.add(event);
     }
-    const urls: { url: string; level: number }[] = [];
-    this.#tracking.levels.forEach((level, index) => {
-      if (event === 'impression') for (const url of level.impressions) urls.push({ url, level: index });
-      else if (event === 'clickTracking') for (const url of level.clickTrackings ?? []) urls.push({ url, level: index });
-      else for (const entry of level.events) if (entry.event === event) urls.push({ url: entry.url, level: index });
-    });
-    return urls.map(({ url, level }) => this.#emit(event, url, level, context, {}));
+    const beacons: Beacon[] = [];
+    const { levels } = this.#tracking;
+    for (let index = 0; index < levels.length; index++) {
+      const level = levels[index] as TrackingLevel;
+      if (event === 'impression') for (const url of level.impressions) beacons.push(this.#emit(event, url, index, context, NO_EXTRA));
+      else if (event === 'clickTracking') for (const url of level.clickTrackings ?? []) beacons.push(this.#emit(event, url, index, context, NO_EXTRA));
+      else for (const entry of level.events) if (entry.event === event) beacons.push(this.#emit(event, entry.url, index, context, NO_EXTRA));
+    }
+    return beacons;
   }
 
   /**
@@ -264,7 +271,7 @@ export class Tracker {
    * @returns all outcomes known then
    */
   async settled(): Promise<BeaconOutcome[]> {
-    while (this.#pending.size > 0) await Promise.all(this.#pending);
+    if (this.#pending > 0) await new Promise<void>((resolve) => this.#whenSettled.push(resolve));
     return this.outcomes();
   }
 
@@ -288,11 +295,22 @@ export class Tracker {
     };
     const dropped = checkBeaconUrl(beacon);
     const delivery = dropped === undefined ? this.#transport.send(beacon, this.#signal) : Promise.resolve(dropped);
-    const recorded = delivery.then((outcome) => this.#record(outcome));
-    this.#pending.add(recorded);
-    void recorded.finally(() => this.#pending.delete(recorded));
+    this.#pending++;
+    // A transport that breaks its contract and rejects still settles the beacon (as failed).
+    delivery.then(this.#settle, (error: unknown) =>
+      this.#settle({ kind: 'failed', beacon, reason: 'network', message: `the transport threw: ${String(error)}`, attempts: 0 }),
+    );
     return beacon;
   }
+
+  // A transport never rejects (see BeaconTransport), so every beacon ends here exactly once.
+  readonly #settle = (outcome: BeaconOutcome): void => {
+    this.#record(outcome);
+    if (--this.#pending > 0) return;
+    const waiters = this.#whenSettled;
+    this.#whenSettled = [];
+    for (const wake of waiters) wake();
+  };
 
   #record(outcome: BeaconOutcome): void {
     this.#outcomes.push(outcome);

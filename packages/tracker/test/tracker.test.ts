@@ -8,6 +8,7 @@ import {
   Tracker,
   progressOffsetsOf,
   type BeaconOutcome,
+  type BeaconTransport,
   type PlaybackMark,
   type TrackerSessionOptions,
   type TrackingSet,
@@ -278,6 +279,22 @@ describe('Tracker: outcomes', () => {
     await tracker.settled();
     expect(seen).toHaveLength(2);
     expect(tracker.outcomes()).toHaveLength(4);
+  });
+
+  it('settles a beacon whose transport rejects (against its contract) as failed, so settled() never hangs', async () => {
+    const broken: BeaconTransport = {
+      send: () => Promise.reject(new Error('socket gone')),
+      flush: () => Promise.resolve(),
+      close: () => Promise.resolve(),
+    };
+    const tracker = new Tracker({ tracking, transport: broken, time: new SimulatedTimeProvider() });
+    tracker.track('impression');
+    const outcomes = await tracker.settled();
+    expect(outcomes.map((o) => (o.kind === 'failed' ? `${o.reason}: ${o.message}` : o.kind))).toEqual([
+      'network: the transport threw: Error: socket gone',
+      'network: the transport threw: Error: socket gone',
+    ]);
+    expect(await tracker.settled()).toHaveLength(2);
   });
 
   it('drops non-http URLs with an outcome that says so, without handing them to the transport', async () => {
