@@ -69,12 +69,22 @@ export type BeaconOutcome =
 /** Receives each beacon outcome as it is known. */
 export type BeaconOutcomeListener = (outcome: BeaconOutcome) => void;
 
+/** Whether `url.slice(from, to)` is a hexadecimal number as a host label (`0x`, `0X1f`): the parser reads such a host as IPv4. */
+function isHexNumber(url: string, from: number, to: number): boolean {
+  if (to - from < 2 || url.charCodeAt(from) !== 48 || (url.charCodeAt(from + 1) | 32) !== 120) return false;
+  for (let i = from + 2; i < to; i++) {
+    const c = url.charCodeAt(i) | 32;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 /**
  * Whether a URL is one every WHATWG URL parser accepts as http(s), decided from its start alone:
  * for these schemes only the authority can make parsing fail (the path, query and fragment are
  * escaped, never refused). Accepted here: `http://` or `https://` in lower case, then a host of
- * ASCII letters, digits, dots and hyphens whose last label has a letter (so it is not read as an
- * IPv4 address) and that holds no punycode (`xn--`, which the parser may refuse), then an optional
+ * ASCII letters, digits, dots and hyphens whose last label has a letter and is no hexadecimal
+ * number (so it is not read as an IPv4 address) and that holds no punycode (`xn--`, which the parser may refuse), then an optional
  * port of at most four digits, then the end or one of `/ ? # \`. Anything else goes through
  * `new URL` to decide.
  */
@@ -84,6 +94,7 @@ function isPlainHttpUrl(url: string): boolean {
   else if (url.startsWith('http://')) i = 7;
   else return false;
   const hostStart = i;
+  let labelStart = i;
   let labelHasLetter = false;
   let hyphens = 0;
   for (; i < url.length; i++) {
@@ -97,11 +108,12 @@ function isPlainHttpUrl(url: string): boolean {
       // "xn--" anywhere in the host: let the parser judge the punycode.
       if (++hyphens === 2 && (url.charCodeAt(i - 2) | 32) === 110 && (url.charCodeAt(i - 3) | 32) === 120) return false;
     } else if (c === 46) {
+      labelStart = i + 1;
       labelHasLetter = false;
       hyphens = 0;
     } else return false;
   }
-  if (i === hostStart || !labelHasLetter) return false;
+  if (i === hostStart || !labelHasLetter || isHexNumber(url, labelStart, i)) return false;
   if (url.charCodeAt(i) === 58) {
     const portStart = ++i;
     while (i < url.length && url.charCodeAt(i) >= 48 && url.charCodeAt(i) <= 57) i++;
