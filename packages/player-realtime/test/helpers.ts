@@ -29,7 +29,7 @@ export interface ClockedPlayer {
   readonly transport: RecordingBeaconTransport;
   readonly player: VastPlayer;
   /** The beacon events recorded so far, e.g. `['impression', 'creativeView', 'start']`. */
-  events(): string[];
+  readonly events: () => string[];
 }
 
 /** Makes a {@link ClockedPlayer}; `options` override the player's options. */

@@ -61,7 +61,7 @@ describe('VastPlayer controls', () => {
       stop: 'stopped',
       interrupt: 'interrupted',
     },
-    ended: Object.fromEntries(CONTROLS.map((c) => [c, 'ILLEGAL_PLAYER_STATE'])) as Record<Control, string>,
+    ended: Object.fromEntries(CONTROLS.map((c) => [c, 'ILLEGAL_PLAYER_STATE'])),
   };
 
   for (const [state, byControl] of Object.entries(expected) as [keyof typeof expected, Partial<Record<Control, string>>][]) {
