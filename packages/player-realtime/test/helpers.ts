@@ -6,7 +6,7 @@ import { RecordingBeaconTransport } from '@vast/tracker';
 import { PlaybackScheduler, VastPlayer, type VastPlayerOptions } from '../src/index.js';
 
 /** Where the test ads' tracking URLs point; never called (the transport records). */
-export const TRACKING_BASE = 'https://track.example/inline';
+const TRACKING_BASE = 'https://track.example/inline';
 
 const resolver = new ConfigResolver();
 
