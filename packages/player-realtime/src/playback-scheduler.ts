@@ -1,3 +1,4 @@
+import { PlayerError } from '@vast/player-core';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 
 /** A task given to a {@link PlaybackScheduler}: cancel it to drop it. */
@@ -65,10 +66,14 @@ export class PlaybackScheduler {
    * @param at - the due time, on `time.monotonic()`
    * @param run - the work
    * @returns the task, to cancel it
-   * @throws Error when the scheduler is closed
+   * @throws {@link PlayerError} with code `ILLEGAL_PLAYER_STATE` when the scheduler is closed, or
+   *   `INVALID_ARGUMENT` when `at` is not a finite number or `run` is not a function
    */
   schedule(at: number, run: () => void): ScheduledTask {
-    if (this.#closed) throw new Error('PlaybackScheduler is closed');
+    if (this.#closed) throw new PlayerError('ILLEGAL_PLAYER_STATE', 'PlaybackScheduler is closed');
+    // A NaN would break the heap order and never come due: refuse it here, not hang there.
+    if (typeof at !== 'number' || !Number.isFinite(at)) throw new PlayerError('INVALID_ARGUMENT', `schedule(at): expected a finite number, got ${String(at)}`);
+    if (typeof run !== 'function') throw new PlayerError('INVALID_ARGUMENT', 'schedule(at, run): run must be a function');
     const entry: Entry = { at, seq: this.#seq++, run };
     this.#push(entry);
     this.#live++;

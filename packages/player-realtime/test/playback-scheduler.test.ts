@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedTimeProvider } from '@vast/time';
 import { PlaybackScheduler } from '../src/index.js';
+import { codeOf } from './helpers.js';
 
 function setup(): { time: SimulatedTimeProvider; scheduler: PlaybackScheduler; ran: string[] } {
   const time = new SimulatedTimeProvider({ mode: 'manual' });
@@ -140,7 +141,7 @@ describe('PlaybackScheduler', () => {
     expect(scheduler.size).toBe(0);
     await time.tickAsync(1_000);
     expect(ran).toEqual([]);
-    expect(() => scheduler.schedule(2_000, () => ran.push('c'))).toThrow(/closed/);
+    expect(codeOf(() => scheduler.schedule(2_000, () => ran.push('c')))).toBe('ILLEGAL_PLAYER_STATE');
   });
 
   it('stops mid-batch when a task closes the scheduler', async () => {
@@ -153,6 +154,18 @@ describe('PlaybackScheduler', () => {
     await time.tickAsync(20);
     expect(ran).toEqual(['closer']);
     expect(time.pendingCount).toBe(0);
+  });
+
+  it('refuses a due time that is not a finite number, or a task that is not a function', async () => {
+    const { time, scheduler, ran } = setup();
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '10', undefined]) {
+      expect(codeOf(() => scheduler.schedule(bad as number, () => ran.push('bad')))).toBe('INVALID_ARGUMENT');
+    }
+    expect(codeOf(() => scheduler.schedule(10, 'run' as unknown as () => void))).toBe('INVALID_ARGUMENT');
+    expect(scheduler.size).toBe(0);
+    scheduler.schedule(10, () => ran.push('good'));
+    await time.tickAsync(10);
+    expect(ran).toEqual(['good']);
   });
 
   it('uses the wall clock by default', () => {
