@@ -16,6 +16,9 @@ export interface PlaybackSchedulerOptions {
   readonly time?: TimeProvider;
 }
 
+/** Refused waits in a row after which the scheduler stops asking the clock until the next schedule(). */
+const MAX_REFUSALS = 3;
+
 interface Entry {
   readonly at: number;
   readonly seq: number;
@@ -46,6 +49,7 @@ export class PlaybackScheduler {
   #armedAt = Number.POSITIVE_INFINITY;
   #wait: AbortController | undefined;
   #closed = false;
+  #refusals = 0;
 
   /**
    * @param options - the clock
@@ -111,10 +115,19 @@ export class PlaybackScheduler {
     this.#armedAt = top.at;
     this.time.sleep(Math.max(0, top.at - this.time.monotonic()), wait.signal).then(
       () => {
-        if (this.#wait === wait) this.#fire();
+        if (this.#wait !== wait) return;
+        this.#refusals = 0;
+        this.#fire();
       },
       () => {
         // Aborted because an earlier task came in, or the scheduler closed: nothing to do.
+        if (this.#wait !== wait) return;
+        // The clock refused to wait (a simulated clock past its loop limit): waiting again keeps
+        // the sessions going instead of leaving them hung; a few times in a row at most, so a
+        // clock that always refuses cannot spin (the next schedule() tries again).
+        this.#wait = undefined;
+        this.#armedAt = Number.POSITIVE_INFINITY;
+        if (++this.#refusals <= MAX_REFUSALS && !this.#closed) this.#arm();
       },
     );
   }

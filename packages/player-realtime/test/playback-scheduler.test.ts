@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedTimeProvider } from '@vast/time';
+import { SimulatedTimeProvider, type TimeProvider } from '@vast/time';
 import { PlaybackScheduler } from '../src/index.js';
 import { codeOf } from './helpers.js';
 
@@ -166,6 +166,42 @@ describe('PlaybackScheduler', () => {
     scheduler.schedule(10, () => ran.push('good'));
     await time.tickAsync(10);
     expect(ran).toEqual(['good']);
+  });
+
+  it('regression: a clock refusing a wait (auto simulated clock past its loop limit) no longer strands the tasks', async () => {
+    const time = new SimulatedTimeProvider({ mode: 'auto', loopLimit: 5 });
+    const scheduler = new PlaybackScheduler({ time });
+    const ran: number[] = [];
+    const all = new Promise<void>((resolve) => {
+      for (let at = 1; at <= 20; at++) scheduler.schedule(at * 100, () => ran.push(at) === 20 && resolve());
+    });
+    await all;
+    expect(ran).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('does not spin on a clock that always refuses to wait, and asks again on the next schedule()', async () => {
+    const real = new SimulatedTimeProvider({ mode: 'manual' });
+    let sleeps = 0;
+    let refuse = true;
+    const time: TimeProvider = {
+      kind: 'simulated',
+      now: () => real.now(),
+      monotonic: () => real.monotonic(),
+      sleep: (ms, signal) => {
+        sleeps++;
+        return refuse ? Promise.reject(new RangeError('refused')) : real.sleep(ms, signal);
+      },
+    };
+    const scheduler = new PlaybackScheduler({ time });
+    const ran: string[] = [];
+    scheduler.schedule(100, () => ran.push('a'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sleeps).toBe(4);
+    expect(scheduler.size).toBe(1);
+    refuse = false;
+    scheduler.schedule(200, () => ran.push('b'));
+    await real.tickAsync(200);
+    expect(ran).toEqual(['a', 'b']);
   });
 
   it('uses the wall clock by default', () => {
