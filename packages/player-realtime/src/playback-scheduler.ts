@@ -70,7 +70,7 @@ export class PlaybackScheduler {
    * @param at - the due time, on `time.monotonic()`
    * @param run - the work
    * @returns the task, to cancel it
-   * @throws {@link PlayerError} with code `ILLEGAL_PLAYER_STATE` when the scheduler is closed, or
+   * @throws {@link @vast/player-core!PlayerError} with code `ILLEGAL_PLAYER_STATE` when the scheduler is closed, or
    *   `INVALID_ARGUMENT` when `at` is not a finite number or `run` is not a function
    */
   schedule(at: number, run: () => void): ScheduledTask {

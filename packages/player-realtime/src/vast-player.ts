@@ -64,7 +64,7 @@ export class VastPlayer extends BaseVastPlayer {
 
   /**
    * @param options - the ad, the config, the transport, and the real-time options
-   * @throws {@link PlayerError} (code `INVALID_PLAYER_OPTIONS`) without a transport, with an
+   * @throws {@link @vast/player-core!PlayerError} (code `INVALID_PLAYER_OPTIONS`) without a transport, with an
    *   unknown `progress`, or with a `time` that is not the scheduler's clock
    */
   constructor(options: VastPlayerOptions) {
@@ -101,7 +101,7 @@ export class VastPlayer extends BaseVastPlayer {
    * completes the ad. Reports before start, while paused or after the end are ignored.
    *
    * @param seconds - the playhead, in seconds from the start of the creative
-   * @throws {@link PlayerError} with code `ILLEGAL_PLAYER_STATE` when the player follows the
+   * @throws {@link @vast/player-core!PlayerError} with code `ILLEGAL_PLAYER_STATE` when the player follows the
    *   clock, or `INVALID_ARGUMENT` when `seconds` is not a finite number of at least 0
    */
   reportProgress(seconds: number): void {
