@@ -1,3 +1,4 @@
+import { PlayerError } from '@vast/player-core';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 
 /** A task given to a {@link PlaybackScheduler}: cancel it to drop it. */
@@ -14,6 +15,9 @@ export interface PlaybackSchedulerOptions {
    */
   readonly time?: TimeProvider;
 }
+
+/** Refused waits in a row after which the scheduler stops asking the clock until the next schedule(). */
+const MAX_REFUSALS = 3;
 
 interface Entry {
   readonly at: number;
@@ -45,6 +49,7 @@ export class PlaybackScheduler {
   #armedAt = Number.POSITIVE_INFINITY;
   #wait: AbortController | undefined;
   #closed = false;
+  #refusals = 0;
 
   /**
    * @param options - the clock
@@ -65,10 +70,14 @@ export class PlaybackScheduler {
    * @param at - the due time, on `time.monotonic()`
    * @param run - the work
    * @returns the task, to cancel it
-   * @throws Error when the scheduler is closed
+   * @throws {@link @vast/player-core!PlayerError} with code `ILLEGAL_PLAYER_STATE` when the scheduler is closed, or
+   *   `INVALID_ARGUMENT` when `at` is not a finite number or `run` is not a function
    */
   schedule(at: number, run: () => void): ScheduledTask {
-    if (this.#closed) throw new Error('PlaybackScheduler is closed');
+    if (this.#closed) throw new PlayerError('ILLEGAL_PLAYER_STATE', 'PlaybackScheduler is closed');
+    // A NaN would break the heap order and never come due: refuse it here, not hang there.
+    if (typeof at !== 'number' || !Number.isFinite(at)) throw new PlayerError('INVALID_ARGUMENT', `schedule(at): expected a finite number, got ${String(at)}`);
+    if (typeof run !== 'function') throw new PlayerError('INVALID_ARGUMENT', 'schedule(at, run): run must be a function');
     const entry: Entry = { at, seq: this.#seq++, run };
     this.#push(entry);
     this.#live++;
@@ -106,10 +115,19 @@ export class PlaybackScheduler {
     this.#armedAt = top.at;
     this.time.sleep(Math.max(0, top.at - this.time.monotonic()), wait.signal).then(
       () => {
-        if (this.#wait === wait) this.#fire();
+        if (this.#wait !== wait) return;
+        this.#refusals = 0;
+        this.#fire();
       },
       () => {
         // Aborted because an earlier task came in, or the scheduler closed: nothing to do.
+        if (this.#wait !== wait) return;
+        // The clock refused to wait (a simulated clock past its loop limit): waiting again keeps
+        // the sessions going instead of leaving them hung; a few times in a row at most, so a
+        // clock that always refuses cannot spin (the next schedule() tries again).
+        this.#wait = undefined;
+        this.#armedAt = Number.POSITIVE_INFINITY;
+        if (++this.#refusals <= MAX_REFUSALS && !this.#closed) this.#arm();
       },
     );
   }

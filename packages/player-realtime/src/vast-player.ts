@@ -17,6 +17,8 @@ export interface VastPlayerOptions extends BaseVastPlayerOptions {
   readonly transport: BeaconTransport;
   /**
    * The scheduler the player's timed work runs on. Share one between every player of a process.
+   * The player reads due times on its own clock and the scheduler waits on its clock, so they must
+   * be the same: without `time` the player takes `scheduler.time`.
    * @defaultValue a scheduler of this player's own, on its clock
    */
   readonly scheduler?: PlaybackScheduler;
@@ -62,8 +64,8 @@ export class VastPlayer extends BaseVastPlayer {
 
   /**
    * @param options - the ad, the config, the transport, and the real-time options
-   * @throws {@link PlayerError} (code `INVALID_PLAYER_OPTIONS`) without a transport, or with an
-   *   unknown `progress`
+   * @throws {@link @vast/player-core!PlayerError} (code `INVALID_PLAYER_OPTIONS`) without a transport, with an
+   *   unknown `progress`, or with a `time` that is not the scheduler's clock
    */
   constructor(options: VastPlayerOptions) {
     if (typeof options?.transport?.send !== 'function') {
@@ -73,7 +75,13 @@ export class VastPlayer extends BaseVastPlayer {
     if (progress !== 'clock' && progress !== 'reported') {
       throw new PlayerError('INVALID_PLAYER_OPTIONS', `options.progress must be 'clock' or 'reported', got ${JSON.stringify(progress)}`);
     }
-    super(options, { mode: 'real', transport: options.transport, sessionId: options.sessionId ?? crypto.randomUUID() });
+    const shared = options.scheduler?.time;
+    // Due times are read on the player's clock and waited for on the scheduler's: one clock.
+    if (shared !== undefined && options.time !== undefined && options.time !== shared && (options.time.kind !== 'realtime' || shared.kind !== 'realtime')) {
+      throw new PlayerError('INVALID_PLAYER_OPTIONS', "options.time must be the scheduler's clock (omit it to use scheduler.time)");
+    }
+    const time = options.time ?? shared;
+    super(time === undefined ? options : { ...options, time }, { mode: 'real', transport: options.transport, sessionId: options.sessionId ?? crypto.randomUUID() });
     this.progressSource = progress;
     this.#scheduler = options.scheduler ?? new PlaybackScheduler({ time: this.time });
   }
@@ -93,7 +101,7 @@ export class VastPlayer extends BaseVastPlayer {
    * completes the ad. Reports before start, while paused or after the end are ignored.
    *
    * @param seconds - the playhead, in seconds from the start of the creative
-   * @throws {@link PlayerError} with code `ILLEGAL_PLAYER_STATE` when the player follows the
+   * @throws {@link @vast/player-core!PlayerError} with code `ILLEGAL_PLAYER_STATE` when the player follows the
    *   clock, or `INVALID_ARGUMENT` when `seconds` is not a finite number of at least 0
    */
   reportProgress(seconds: number): void {
