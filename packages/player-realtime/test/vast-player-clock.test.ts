@@ -96,10 +96,9 @@ describe('VastPlayer on the clock', () => {
     await time.tickAsync(4_000);
     await done;
     await iterate;
-    // The iterator listens to everything, timeupdate included (every 250 ms by default).
-    expect(seen.filter((type) => type !== 'beacon' && type !== 'timeupdate')).toEqual([...START, ...QUARTILES, 'ended']);
+    // The iterator gives everything but timeupdate (which only on() gives: it costs a wake-up per tick).
+    expect(seen.filter((type) => type !== 'beacon')).toEqual([...START, ...QUARTILES, 'ended']);
     expect(seen.filter((type) => type === 'beacon')).toHaveLength(7);
-    expect(seen.filter((type) => type === 'timeupdate')).toHaveLength(16);
   });
 
   it('stops iterating when the iterator signal aborts', async () => {
