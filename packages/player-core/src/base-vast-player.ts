@@ -7,7 +7,6 @@ import {
   Tracker,
   macroValuesFromAd,
   mergeMacroContexts,
-  progressOffsetsOf,
   type BeaconRequestContext,
   type BeaconTransport,
   type MacroContext,
@@ -16,7 +15,7 @@ import {
 import { checkAd, expiryProblem, type AdProblem, type PlayableCreative } from './ad-validation.js';
 import { creativeIdOf } from './creative-id.js';
 import { CtvMediaFilePolicy, type MediaFilePolicy } from './media-file-policy.js';
-import { adUnderPlay, type AdUnderPlay, type PlayableAd } from './playable-ad.js';
+import { prepareAd, type PlayableAd, type PreparedAd } from './playable-ad.js';
 import type { PlaybackResult } from './playback-result.js';
 import { PlayerError } from './player-error.js';
 import { PlayerEvents, type PlayerEvent, type PlayerEventType, type PlayerListener } from './player-events.js';
@@ -25,7 +24,10 @@ import { TrackedPlayback } from './tracked-playback.js';
 
 /** What every player takes. */
 export interface BaseVastPlayerOptions {
-  /** The ad: a `ResolvedAd` of `@vast/client` (any object of that shape), or a parsed `InlineAd`. */
+  /**
+   * The ad: a `ResolvedAd` of `@vast/client` (any object of that shape), a parsed `InlineAd`, or
+   * either prepared once with `prepareAd` to play it many times.
+   */
   readonly ad: PlayableAd;
   /** The resolved config (`ConfigResolver.resolve` of `@vast/config`). */
   readonly config: ResolvedConfig;
@@ -112,7 +114,7 @@ const UNDEFINED_ERROR = 900;
 export abstract class BaseVastPlayer {
   readonly #config: ResolvedConfig;
   readonly #time: TimeProvider;
-  readonly #ad: AdUnderPlay;
+  readonly #ad: PreparedAd;
   readonly #checked: PlayableCreative | AdProblem;
   readonly #receivedAt: number | undefined;
   readonly #session: PlaybackSession;
@@ -144,7 +146,7 @@ export abstract class BaseVastPlayer {
     this.#config = options.config;
     this.#time = options.time ?? this.defaultTimeProvider();
     this.#createdMonotonic = this.#time.monotonic();
-    this.#ad = adUnderPlay(options.ad);
+    this.#ad = prepareAd(options.ad);
     this.#receivedAt = options.receivedAt ?? this.#ad.receivedAt;
     this.#checked = checkAd(this.#ad.inline, options.mediaFilePolicy ?? new CtvMediaFilePolicy());
     const linear = this.#ad.inline.creatives.find((c): c is LinearCreative => c.type === 'linear');
@@ -159,7 +161,7 @@ export abstract class BaseVastPlayer {
       mode: settings.mode,
       config: record === undefined ? this.#config : { ...this.#config, player: record },
       duration: playable?.durationMs ?? null,
-      progressOffsets: playback.trackProgress ? progressOffsetsOf(this.#ad.tracking) : [],
+      progressOffsets: playback.trackProgress ? this.#ad.progressOffsets : [],
       time: this.#time,
       configCache: options.configCache,
     });

@@ -12,7 +12,8 @@ export type { CtvMediaFilePolicyOptions, MediaFilePolicy } from './media-file-po
 export { EXPIRED_AD_ERROR_CODE } from './ad-validation.js';
 export type { AdProblem, PlayableCreative } from './ad-validation.js';
 export { creativeIdOf } from './creative-id.js';
-export type { PlayableAd, ResolvedAdLike } from './playable-ad.js';
+export { isPreparedAd, prepareAd } from './playable-ad.js';
+export type { PlayableAd, PreparedAd, ResolvedAdLike } from './playable-ad.js';
 export type { PlaybackResult } from './playback-result.js';
 export type { PlayerEvent, PlayerEventOf, PlayerEventType, PlayerListener } from './player-events.js';
 export type { PlayerInterruption } from './player-interruption.js';

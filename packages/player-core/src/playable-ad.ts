@@ -1,5 +1,5 @@
 import type { InlineAd, WrapperAd } from '@vast/parser';
-import { trackingSetFromAds, type TrackingSet } from '@vast/tracker';
+import { progressOffsetsOf, trackingSetFromAds, type ProgressOffset, type TrackingSet } from '@vast/tracker';
 
 /**
  * An ad as `VastClient` of `@vast/client` resolves it (its `ResolvedAd`), described by shape so
@@ -21,14 +21,13 @@ export interface ResolvedAdLike {
   readonly replacesSequence?: number;
 }
 
-/** What a player plays: a resolved ad (with its chain), or a bare parsed inline ad. */
-export type PlayableAd = InlineAd | ResolvedAdLike;
+const PREPARED = Symbol.for('@vast/player-core.PreparedAd');
 
 /**
- * A playable ad taken apart: the inline ad to play and the tracking of every level.
- * @internal
+ * A playable ad taken apart once, to be played many times (see {@link prepareAd}): the inline ad,
+ * the tracking of every level and its distinct progress offsets, frozen.
  */
-export interface AdUnderPlay {
+export interface PreparedAd {
   /** The inline ad whose creative plays. */
   readonly inline: InlineAd;
   /** Impressions, errors, events and clicks by level: the inline ad first, then the wrappers innermost first. */
@@ -37,7 +36,16 @@ export interface AdUnderPlay {
   readonly receivedAt: number | undefined;
   /** The pod position, when the ad is in a pod. */
   readonly sequence: number | undefined;
+  /** The distinct progress offsets of every level. */
+  readonly progressOffsets: readonly ProgressOffset[];
+  /** When this buffet ad fills the slot of a failed pod ad, that ad's sequence. */
+  readonly replacesSequence: number | undefined;
+  /** The brand that tells a prepared ad from the others. @internal */
+  readonly [PREPARED]: true;
 }
+
+/** What a player plays: a resolved ad (with its chain), a bare parsed inline ad, or a prepared ad. */
+export type PlayableAd = InlineAd | ResolvedAdLike | PreparedAd;
 
 /**
  * Whether a playable ad is a bare parsed inline ad.
@@ -45,28 +53,52 @@ export interface AdUnderPlay {
  * @param ad - a playable ad
  * @returns `true` for an `InlineAd`
  */
-function isInlineAd(ad: PlayableAd): ad is InlineAd {
+function isInlineAd(ad: InlineAd | ResolvedAdLike): ad is InlineAd {
   return (ad as InlineAd).type === 'inline';
 }
 
 /**
- * Takes a playable ad apart. A resolved ad with `inline` and `wrappers` gives one tracking level
- * per ad of the chain; one without them plays its merged `ad` as a single level (the merge already
- * holds every wrapper's URLs).
+ * Whether a playable ad was prepared by {@link prepareAd} (also by another copy of this package).
  *
- * @param ad - a resolved ad or a bare inline ad
- * @returns the inline ad, the tracking set, the arrival time and the pod position
- * @internal
+ * @param ad - a playable ad
+ * @returns `true` for a prepared ad
  */
-export function adUnderPlay(ad: PlayableAd): AdUnderPlay {
-  if (isInlineAd(ad)) return { inline: ad, tracking: trackingSetFromAds(ad), receivedAt: undefined, sequence: ad.sequence };
-  const inline = ad.inline ?? ad.ad;
-  const wrappers = ad.inline === undefined ? [] : [...(ad.wrappers ?? [])].reverse();
-  const last = ad.chain?.[ad.chain.length - 1];
-  return {
-    inline,
-    tracking: trackingSetFromAds(inline, wrappers),
-    receivedAt: last === undefined ? undefined : last.startedAt + last.durationMs,
-    sequence: ad.sequence ?? inline.sequence,
-  };
+export function isPreparedAd(ad: PlayableAd): ad is PreparedAd {
+  return (ad as Partial<PreparedAd>)[PREPARED] === true;
+}
+
+/**
+ * Takes a playable ad apart once: a player given the result skips that work, which matters when
+ * the same ad plays many times (forecasting, load tests, a popular creative). A resolved ad with
+ * `inline` and `wrappers` gives one tracking level per ad of the chain; one without them plays its
+ * merged `ad` as a single level (the merge already holds every wrapper's URLs).
+ *
+ * @param ad - a resolved ad, a bare inline ad, or an ad prepared already (returned as is)
+ * @returns the frozen prepared ad
+ * @example
+ * ```ts
+ * const prepared = prepareAd(resolution.ads[0]);
+ * for (const seed of seeds) await new HeadlessPlayer({ ad: prepared, config, seed }).play();
+ * ```
+ */
+export function prepareAd(ad: PlayableAd): PreparedAd {
+  if (isPreparedAd(ad)) return ad;
+  let inline: InlineAd;
+  let tracking: TrackingSet;
+  let receivedAt: number | undefined;
+  let sequence: number | undefined;
+  let replacesSequence: number | undefined;
+  if (isInlineAd(ad)) {
+    inline = ad;
+    tracking = trackingSetFromAds(ad);
+    sequence = ad.sequence;
+  } else {
+    inline = ad.inline ?? ad.ad;
+    tracking = trackingSetFromAds(inline, ad.inline === undefined ? [] : [...(ad.wrappers ?? [])].reverse());
+    const last = ad.chain?.[ad.chain.length - 1];
+    receivedAt = last === undefined ? undefined : last.startedAt + last.durationMs;
+    sequence = ad.sequence ?? inline.sequence;
+    replacesSequence = ad.replacesSequence;
+  }
+  return Object.freeze({ inline, tracking, receivedAt, sequence, replacesSequence, progressOffsets: Object.freeze(progressOffsetsOf(tracking)), [PREPARED]: true as const });
 }

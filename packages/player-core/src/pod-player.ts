@@ -1,5 +1,5 @@
 import type { BaseVastPlayer } from './base-vast-player.js';
-import type { PlayableAd, ResolvedAdLike } from './playable-ad.js';
+import type { PlayableAd, PreparedAd, ResolvedAdLike } from './playable-ad.js';
 import type { PlaybackResult } from './playback-result.js';
 
 /** Where an ad stands in its pod, for {@link PodPlayerOptions.createPlayer}. */
@@ -56,7 +56,7 @@ function sequenceOf(ad: PlayableAd): number | undefined {
 }
 
 function replacedSequenceOf(ad: PlayableAd): number | undefined {
-  return (ad as ResolvedAdLike).replacesSequence;
+  return (ad as ResolvedAdLike | PreparedAd).replacesSequence;
 }
 
 /**

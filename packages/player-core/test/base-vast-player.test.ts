@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedTimeProvider } from '@vast/time';
 import { MacroExpander, RecordingBeaconTransport } from '@vast/tracker';
-import { EXPIRED_AD_ERROR_CODE, PlayerError, isPlayerError, type PlayerEvent } from '../src/index.js';
+import { EXPIRED_AD_ERROR_CODE, PlayerError, isPlayerError, isPreparedAd, prepareAd, type PlayerEvent } from '../src/index.js';
 import { INLINE, StepPlayer, WRAPPER, chainAd, events, inlineAd, resolve, urls } from './step-player.js';
 
 const FULL = ['impression', 'creativeView', 'start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete'];
@@ -331,6 +331,25 @@ describe('BaseVastPlayer: options', () => {
     expect(new StepPlayer({ ad: chainAd(), time, config: resolve({ playback: { maxSessionDurationMs: 0 } }) }).deadline).toBe(Number.POSITIVE_INFINITY);
     limited.on('playback', ({ event }) => event.type === 'start' && limited.endNow());
     expect((await limited.play()).status).toBe('stopped');
+  });
+});
+
+describe('BaseVastPlayer: prepared ads', () => {
+  it('plays an ad prepared once exactly as the ad itself, many times', async () => {
+    const raw = chainAd({ progressOffsets: ['00:00:05'] }, { sequence: 4, replacesSequence: 4 });
+    const prepared = prepareAd(raw);
+    expect(isPreparedAd(prepared)).toBe(true);
+    expect(isPreparedAd(raw)).toBe(false);
+    expect(prepareAd(prepared)).toBe(prepared);
+    expect(prepared).toMatchObject({ sequence: 4, replacesSequence: 4, progressOffsets: [{ type: 'time', seconds: 5 }] });
+    const direct = new StepPlayer({ ad: raw });
+    const once = new StepPlayer({ ad: prepared });
+    const twice = new StepPlayer({ ad: prepared });
+    const [a, b, c] = await Promise.all([direct.play(), once.play(), twice.play()]);
+    expect(b.session.toJSONText()).toBe(a.session.toJSONText());
+    expect(c.session.toJSONText()).toBe(a.session.toJSONText());
+    expect(urls(once.transport)).toEqual(urls(direct.transport));
+    expect(Object.isFrozen(prepared)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '@vast/config';
-import type { PlayableAd } from '@vast/player-core';
+import { prepareAd, type PlayableAd } from '@vast/player-core';
 import { ConfigSnapshotCache, type PlaybackStatus } from '@vast/session';
 import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
 import { MacroExpander, NullBeaconTransport } from '@vast/tracker';
@@ -103,7 +103,7 @@ export async function forecastFunnel(options: ForecastFunnelOptions): Promise<Fu
   if (!Number.isSafeInteger(sessions) || sessions < 1) throw new RangeError(`sessions must be a positive integer, got ${sessions}`);
   const seed = options.seed ?? config.playback.seed;
   const random = createSeededRandom(seed);
-  // One clock, expander, transport and config snapshot for the run: each session pays only for itself.
+  // One clock, expander, transport, prepared ad and config snapshot for the run: each session pays only for itself.
   const time = new SimulatedTimeProvider({ mode: 'manual' });
   const expander = new MacroExpander({
     time,
@@ -112,6 +112,7 @@ export async function forecastFunnel(options: ForecastFunnelOptions): Promise<Fu
     staticMacros: config.tracker.staticMacros,
   });
   const transport = new NullBeaconTransport();
+  const ad = prepareAd(options.ad);
   const configCache = new ConfigSnapshotCache();
   const funnel: Counts = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, 0]));
   const statuses: Counts = { completed: 0, stopped: 0, interrupted: 0, failed: 0 };
@@ -121,7 +122,7 @@ export async function forecastFunnel(options: ForecastFunnelOptions): Promise<Fu
   let played = 0;
   for (; played < sessions && options.signal?.aborted !== true; played++) {
     const player = new HeadlessPlayer({
-      ad: options.ad,
+      ad,
       config,
       time,
       random,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
-import { IAB_MACROS, MacroExpander, type MacroExpanderOptions } from '../src/index.js';
+import { IAB_MACROS, MacroExpander, createSystemRandom, type MacroExpanderOptions } from '../src/index.js';
 
 const START = Date.UTC(2025, 0, 1, 12, 30, 45, 678);
 
@@ -203,5 +203,16 @@ describe('MacroExpander: compiled templates', () => {
         expect(ids.length === 0 ? rawIds : rawIds.split(',').map(decodeURIComponent)).toEqual(ids.length === 0 ? '' : ids);
       }),
     );
+  });
+});
+
+describe('createSystemRandom', () => {
+  it('draws numbers in [0, 1) that differ, across refills of its pool', () => {
+    const random = createSystemRandom();
+    const drawn = Array.from({ length: 1_000 }, () => random.next());
+    expect(drawn.every((n) => n >= 0 && n < 1)).toBe(true);
+    expect(new Set(drawn).size).toBeGreaterThan(990);
+    const other = createSystemRandom();
+    expect(Array.from({ length: 8 }, () => other.next())).not.toEqual(drawn.slice(0, 8));
   });
 });
