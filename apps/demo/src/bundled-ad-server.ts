@@ -1,5 +1,4 @@
 import { startMockAdServer, inlineVast, wrapperVast, type MockAdServer } from '@vast/testkit';
-import type { TimeProvider } from '@vast/time';
 
 /** The path of the ad tag the bundled chain starts from (the outer wrapper). */
 export const BUNDLED_AD_TAG_PATH = '/vast/tag.xml';
@@ -59,11 +58,10 @@ export function bundledDocuments(url: (path: string) => string): BundledDocument
  * Starts a `@vast/testkit` mock ad server on 127.0.0.1 (a free port) serving the bundled chain,
  * answering every beacon under `/track/` with 204. Close it with `server.close()`.
  *
- * @param time - the server's clock (recorded request times)
  * @returns the server, the ad tag URL and the documents
  */
-export async function startBundledAdServer(time?: TimeProvider): Promise<BundledAdServer> {
-  const server = await startMockAdServer({ ...(time === undefined ? {} : { time }), routes: { '/track/*': { status: 204 } } });
+export async function startBundledAdServer(): Promise<BundledAdServer> {
+  const server = await startMockAdServer({ routes: { '/track/*': { status: 204 } } });
   const documents = bundledDocuments((path) => server.url(path));
   for (const document of documents) server.route(document.path, document.xml);
   return { server, tag: server.url(BUNDLED_AD_TAG_PATH), documents };

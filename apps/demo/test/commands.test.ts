@@ -73,10 +73,31 @@ describe('vast resolve (alias fetch)', () => {
     expect(bundled.server.received().filter((r) => r.path === '/track/broken/error')).toHaveLength(1);
 
     bundled.server.reset();
-    const kept = await run('resolve', bundled.server.url('/broken-wrapper.xml'), '--allow-private-network', '--no-beacons');
+    const kept = await run('resolve', bundled.server.url('/broken-wrapper.xml'), '--allow-private-network', '--no-beacons', '--json');
     expect(kept.code).toBe(1);
-    expect(kept.stdout).toMatch(/IAB 30\d +depth 0 +recorded \(not sent\)/u);
+    const json = JSON.parse(kept.stdout) as { error: { code: number }; errorPixels: { outcome: string }[]; failures: { adId: string }[] };
+    expect(json.error.code).toBeGreaterThanOrEqual(300);
+    expect(json.errorPixels).toEqual([expect.objectContaining({ depth: 0, outcome: 'recorded' })]);
+    expect(json.failures).toEqual([expect.objectContaining({ adId: 'w' })]);
     expect(bundled.server.received().filter((r) => r.path.startsWith('/track/'))).toHaveLength(0);
+  });
+
+  it('falls back to the next stand-alone ad of a file, listing the failed one and the parse warnings', async () => {
+    const file = await dir.write(
+      'two.xml',
+      `<VAST version="4.2"><Ad id="gone"><Wrapper><AdSystem>x</AdSystem><VASTAdTagURI>${bundled.server.url('/missing.xml')}</VASTAdTagURI><Impression>https://x.example/i</Impression></Wrapper></Ad>` +
+        '<Ad><InLine><AdSystem>x</AdSystem><Impression>https://x.example/i2</Impression><Creatives><Creative><Linear><MediaFiles><MediaFile delivery="progressive" type="video/mp4" width="1" height="1">https://x.example/a.mp4</MediaFile></MediaFiles></Linear></Creative></Creatives></InLine></Ad></VAST>',
+    );
+    const { code, stdout } = await run('resolve', file, '--allow-private-network', '--no-beacons');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Ads that failed:\n {2}gone at depth 1: IAB 301: /u);
+    expect(stdout).toMatch(/Warnings:\n(?: {2}\[parse\] depth 0: .*\n)+/u);
+  });
+
+  it('a directory is no VAST file: one line with the reason, exit 1', async () => {
+    const { code, stderr } = await run('resolve', dir.path);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^vast: cannot read \S+: EISDIR\n$/u);
   });
 
   it('resolves a VAST file, following nothing for an inline ad', async () => {
@@ -139,6 +160,19 @@ describe('vast play', () => {
     expect(stderr).toMatch(/^vast: \S+no-media\.xml: playback failed: IAB \d{3}: [^\n]*\n$/u);
   });
 
+  it('lists the interruptions the model drew (tiger, seed 3: a channel change)', async () => {
+    const { code, stdout } = await run('play', bundled.tag, '--allow-private-network', '--mode', 'headless', '--seed', '3', '--provider', 'tiger', '--publisher', 'acme');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Interruptions: \w+ at \d+\.\d{3} s \((stopped|resumed|failed)\)/u);
+  });
+
+  it('a document without an ad is one line with IAB 303, exit 1', async () => {
+    const file = await dir.write('empty.xml', '<VAST version="4.2"></VAST>');
+    const { code, stderr } = await run('play', file);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^vast: \S+empty\.xml: no ad to play: IAB 303: [^\n]*\n$/u);
+  });
+
   it('an unknown provider is one line naming the config path, exit 1', async () => {
     const { code, stderr, stdout } = await run('play', bundled.tag, '--provider', 'nosuch');
     expect(code).toBe(1);
@@ -169,6 +203,19 @@ describe('vast simulate', () => {
     const html = await readFile(`${dir.path}/funnel.html`, 'utf8');
     expect(html).toContain(`data-step="complete" data-count="${forecast.funnel['complete']}"`);
     expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/u);
+  });
+
+  it('simulates with a publisher\'s overrides and the config\'s seed; a source without an ad is IAB 303', async () => {
+    const file = await dir.write('pub.xml', exampleInline({ durationSeconds: 20 }));
+    const { code, stdout } = await run('simulate', file, '--sessions', '300', '--provider', 'tiger', '--publisher', 'acme', '--json');
+    expect(code).toBe(0);
+    const forecast = JSON.parse(stdout) as { seed: number; interruptions: Record<string, number> };
+    expect(forecast.seed).toBe(0);
+    // acme turns viewer pauses off.
+    expect(forecast.interruptions['viewerPause'] ?? 0).toBe(0);
+    const none = await run('simulate', await dir.write('none.xml', '<VAST version="4.2"></VAST>'), '--sessions', '3');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no ad to play: IAB 303/u);
   });
 
   it('with interruptions off every session completes; an unwritable report is one line, exit 1', async () => {
