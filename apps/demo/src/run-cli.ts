@@ -29,7 +29,7 @@ const allowPrivate = (): Option<'--allow-private-network', undefined, undefined,
  * The `vast` program: one commander command per CLI command. Each action stores its exit code
  * in `done`.
  */
-function buildProgram(io: CliIo, done: (code: number) => void): Command {
+function buildProgram(io: CliIo, done: (code: number) => void): Command<[string | undefined]> {
   const program = new Command('vast')
     .description('VAST ad resolution, playback, simulation and beacon replay for CTV middleware.\nWith no command: the self-contained demo.')
     .exitOverride()

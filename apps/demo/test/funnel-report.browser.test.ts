@@ -50,12 +50,13 @@ describe.skipIf(!hasBrowser && !underCi)('the funnel report in headless Chromium
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(pathToFileURL(report).href);
 
-    const bars = await page.$$eval('#funnel-chart rect.bar', (rects) =>
-      rects.map((rect) => {
-        const box = rect.getBoundingClientRect();
-        return { step: rect.getAttribute('data-step'), count: Number(rect.getAttribute('data-count')), height: box.height, width: box.width };
-      }),
-    );
+    const rects = page.locator('#funnel-chart rect.bar');
+    const bars: { step: string | null; count: number; width: number; height: number }[] = [];
+    for (let i = 0; i < (await rects.count()); i++) {
+      const rect = rects.nth(i);
+      const box = await rect.boundingBox();
+      bars.push({ step: await rect.getAttribute('data-step'), count: Number(await rect.getAttribute('data-count')), width: box?.width ?? 0, height: box?.height ?? 0 });
+    }
     expect(bars.map((bar) => bar.step)).toEqual([...FUNNEL_STEPS]);
     expect(bars.map((bar) => bar.count)).toEqual(FUNNEL_STEPS.map((step) => forecast.funnel[step]));
     // Drawn: every bar has a size on screen (the first reaches 100% of sessions).
@@ -65,10 +66,11 @@ describe.skipIf(!hasBrowser && !underCi)('the funnel report in headless Chromium
     // The funnel falls somewhere: tiger's interruption model stops some sessions.
     expect(bars.at(-1)?.height).toBeLessThan(bars[0]?.height ?? 0);
 
-    const labels = await page.$$eval('#funnel-chart text.label', (texts) => texts.map((text) => text.textContent));
-    expect(labels).toEqual([...FUNNEL_STEPS]);
-    const rows = await page.$$eval('#funnel-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)));
-    expect(rows).toEqual(FUNNEL_STEPS.map((step) => [step, String(forecast.funnel[step])]));
+    expect(await page.locator('#funnel-chart text.label').allTextContents()).toEqual([...FUNNEL_STEPS]);
+    const rows = page.locator('#funnel-table tbody tr');
+    const table: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) table.push((await rows.nth(i).locator('td').allTextContents()).slice(0, 2));
+    expect(table).toEqual(FUNNEL_STEPS.map((step) => [step, String(forecast.funnel[step])]));
 
     expect(problems).toEqual([]);
     // Self-contained: the page itself is the only request.
