@@ -1,13 +1,13 @@
 import { startMockAdServer, inlineVast, wrapperVast, type MockAdServer } from '@vast/testkit';
 
 /** The path of the ad tag the bundled chain starts from (the outer wrapper). */
-export const BUNDLED_AD_TAG_PATH = '/vast/tag.xml';
+const BUNDLED_AD_TAG_PATH = '/vast/tag.xml';
 
 /** The duration of the bundled inline ad, in seconds. */
-export const BUNDLED_AD_SECONDS = 15;
+const BUNDLED_AD_SECONDS = 15;
 
 /** One document of the bundled chain: where it is served and what it is. */
-export interface BundledDocument {
+interface BundledDocument {
   /** The path on the mock server, e.g. `/vast/tag.xml`. */
   readonly path: string;
   /** What it is, for the listing of `serve`. */
@@ -34,7 +34,7 @@ export interface BundledAdServer {
  * @param url - turns a path into an absolute URL on the server that serves the chain
  * @returns the three documents, the ad tag first
  */
-export function bundledDocuments(url: (path: string) => string): BundledDocument[] {
+function bundledDocuments(url: (path: string) => string): BundledDocument[] {
   return [
     {
       path: BUNDLED_AD_TAG_PATH,

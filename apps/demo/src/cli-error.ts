@@ -4,7 +4,7 @@ import { isPlayerError } from '@vast/player-core';
 import { isSessionError } from '@vast/session';
 
 /** Exit code of a command that failed on its input (bad VAST, bad config, no ad, unreadable file). */
-export const FAILURE_EXIT_CODE = 1;
+const FAILURE_EXIT_CODE = 1;
 
 /** Exit code of a command line the CLI does not understand (unknown command or option, bad value). */
 export const USAGE_EXIT_CODE = 2;

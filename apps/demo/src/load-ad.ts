@@ -39,7 +39,7 @@ export function openClient(options: OpenClientOptions = {}): VastClient {
  * @param source - the argument
  * @returns `true` for `http://...` and `https://...`
  */
-export function isUrl(source: string): boolean {
+function isUrl(source: string): boolean {
   return /^https?:\/\//iu.test(source);
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The app's folder: where `pnpm demo` runs the CLI from. */
-export const appDir = fileURLToPath(new URL('..', import.meta.url));
+const appDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** tsx's loader by absolute URL, so the CLI can run from any working directory. */
 const tsxLoader = pathToFileURL(createRequire(`${appDir}package.json`).resolve('tsx')).href;
