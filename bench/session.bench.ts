@@ -5,6 +5,8 @@
 // ConfigSnapshotCache), the version 1 read path, and plain JSON.stringify/JSON.parse of the same
 // documents without validation.
 import { Buffer } from 'node:buffer';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ConfigResolver } from '@vast/config';
 import { ConfigSnapshotCache, PlaybackSession, SESSION_JSON_VERSION, type PlaybackEvent, type PlaybackSessionJsonV1, type ProgressOffset, type ProgressOffsetJsonV1 } from '@vast/session';
 import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
@@ -19,7 +21,7 @@ const command = 'npx -y pnpm@10.34.9 bench session';
 const resolver = new ConfigResolver();
 
 /** A session of exactly 12 events, with the resolved config of its provider as its snapshot. */
-function makeSession(index: number, time: SimulatedTimeProvider): PlaybackSession {
+function makeSession(index: number, time: SimulatedTimeProvider, configCache?: ConfigSnapshotCache): PlaybackSession {
   const random = createSeededRandom(index);
   const duration = 15_000 + random.int(0, 3) * 5_000;
   const provider = PROVIDERS[index % PROVIDERS.length] ?? 'global';
@@ -32,6 +34,7 @@ function makeSession(index: number, time: SimulatedTimeProvider): PlaybackSessio
     progressOffsets: [{ type: 'time', seconds: 2 }],
     config: resolver.resolve(provider),
     time,
+    configCache,
   });
   const step = (ms: number) => time.tick(ms);
   session.load();
@@ -86,6 +89,7 @@ function offsetV1(offset: ProgressOffset): ProgressOffsetJsonV1 {
   return offset.type === 'time' ? { unit: 'ms', value: offset.seconds * 1000 } : { unit: 'percent', value: offset.percent };
 }
 
+let sink = 0;
 const time = new SimulatedTimeProvider({ mode: 'manual' });
 const originals = Array.from({ length: SLOTS }, (_, i) => makeSession(i, time));
 const v1 = originals.map(toV1);
@@ -104,7 +108,6 @@ for (const [i, session] of originals.entries()) {
   if (JSON.stringify(PlaybackSession.fromJSON(JSON.parse(JSON.stringify(v1[i])), { time })) !== text) throw new Error('v1 read differs');
 }
 
-let sink = 0;
 /** Runs `roundTrip` ROUND_TRIPS times over SLOTS slots, each time on the session the last round restored. */
 function chained(roundTrip: (session: PlaybackSession) => PlaybackSession): () => void {
   return () => {
@@ -147,6 +150,47 @@ for (let repeat = 0; repeat < REPEATS; repeat++) {
     best.set(name, Math.max(best.get(name) ?? 0, ROUND_TRIPS / seconds));
   }
 }
+// Memory: heap per live session, before and after one toJSONText(), over MEMORY_SESSIONS sessions.
+const MEMORY_SESSIONS = 10_000;
+const MEMORY_TARGET = 2_048;
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapUsed = (): number => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+/** Heap per session in each case; run after the round trips, so that its heap does not slow them. */
+function measureMemory() {
+  // Flat copies (a JSON round trip), so that parsing them frees nothing measured.
+  const storedTexts = Array.from({ length: MEMORY_SESSIONS }, (_, i) => JSON.parse(JSON.stringify(makeSession(i, time).toJSONText())) as string);
+  /** Bytes per session held by `build()`'s sessions, then after each wrote its text once. */
+  function perSession(build: () => PlaybackSession[]): readonly [live: number, saved: number] {
+    const before = heapUsed();
+    const sessions = build();
+    const live = heapUsed();
+    for (const session of sessions) sink += session.toJSONText().length;
+    const saved = heapUsed();
+    if (sessions.length !== MEMORY_SESSIONS) throw new Error('lost sessions');
+    return [(live - before) / MEMORY_SESSIONS, (saved - before) / MEMORY_SESSIONS];
+  }
+  const memoryRows: (readonly [string, readonly [number, number]])[] = [
+    ['created, no config cache', perSession(() => Array.from({ length: MEMORY_SESSIONS }, (_, i) => makeSession(i, time)))],
+    ['created, with a ConfigSnapshotCache', perSession(() => {
+      const cache = new ConfigSnapshotCache();
+      return Array.from({ length: MEMORY_SESSIONS }, (_, i) => makeSession(i, time, cache));
+    })],
+    ['restored (fromJSON text), no config cache', perSession(() => storedTexts.map((text) => PlaybackSession.fromJSON(text, { time })))],
+    ['restored (fromJSON text), with a ConfigSnapshotCache', perSession(() => {
+      const cache = new ConfigSnapshotCache();
+      return storedTexts.map((text) => PlaybackSession.fromJSON(text, { time, configCache: cache }));
+    })],
+  ];
+  return memoryRows;
+}
+
+const memoryRows = measureMemory();
+const cachedWorst = Math.max(...memoryRows.filter(([name]) => name.includes('with a')).flatMap(([, bytes]) => bytes));
 if (sink === 0) throw new Error('nothing measured');
 
 const rate = (name: string) => best.get(name) ?? 0;
@@ -175,12 +219,25 @@ Target: at least ${fmt(TARGET)} round trips/s on one core: **${rate(STORE) >= TA
 
 The baseline is plain \`JSON.stringify\` + \`JSON.parse\` of the same version ${SESSION_JSON_VERSION} documents with no
 checks: what any JSON round trip of them costs. Most of that is the config snapshot (compare the
-"config: null" row). The store path avoids it: \`toJSONText\` writes the text directly (each event
-and the fixed fields once) and \`fromJSON\` with a \`ConfigSnapshotCache\` that already holds the
+"config: null" row). The store path avoids it: \`toJSONText\` writes the text directly (with the
+config's text the cache holds) and \`fromJSON\` with a \`ConfigSnapshotCache\` that already holds the
 session's config parses only the rest of the document and shares the frozen snapshot, while still
-checking every field, every event and that the status follows from the log. The default path
+checking every field, every event and, by replaying it through the session's rules, that the log
+is one a session could have written. The default path
 checks the same but parses and freezes the config each time. The v1 row reads documents of the
 earlier format. The machine has 2 cores shared with other jobs, so absolute figures are noisy
-(runs differ by 10% or more); compare the ratios.`;
+(runs differ by 10% or more); compare the ratios.
+
+### Memory per live session
+
+Heap used per session (\`process.memoryUsage().heapUsed\` after a full GC) over
+${MEMORY_SESSIONS.toLocaleString('en-US')} of the sessions above, held live, then after each wrote \`toJSONText()\` once.
+
+${table(['sessions', 'bytes per session', 'after one toJSONText()'], memoryRows.map(([name, [live, saved]]) => [name, fmt(live), fmt(saved)]))}
+
+Target: under ${fmt(MEMORY_TARGET)} bytes per live session with a config cache, including after saving: **${cachedWorst < MEMORY_TARGET ? 'met' : 'not met'}**
+(at most ${fmt(cachedWorst)}). Saving keeps only the config's text, and with a \`ConfigSnapshotCache\` that is the
+cache's one text for every session with that config; without a cache each session holds its own
+config snapshot (and, once saved, its text), which is most of its size.`;
 process.stdout.write(`${markdown}\n`);
 writeSection('session', markdown);

@@ -3,6 +3,7 @@ import {
   VastErrorCode,
   isVastError,
   parseVast,
+  type ParseVastOptions,
   type VastAd,
   type VastDocument,
   type WrapperAd,
@@ -39,7 +40,8 @@ export interface ResolverServices {
   readonly maxErrorPixels: number;
   /** The client's headers for the ad tag's origin only. */
   readonly headers: Readonly<Record<string, string>> | undefined;
-  readonly strict: boolean;
+  /** How every document is parsed (strictness, byte cap, depth and ad limits). */
+  readonly parseOptions: ParseVastOptions;
   /** Expands the macros of an ad tag URL. */
   expandUrl(template: string): string;
   /** Fires Error pixels; never rejects. */
@@ -392,7 +394,7 @@ export class ChainResolver {
   ): { ok: true; document: VastDocument } | { ok: false; error: VastError } {
     let document: VastDocument;
     try {
-      document = parseVast(input, { strict: this.#services.strict, maxBytes: this.#services.maxResponseBytes });
+      document = parseVast(input, this.#services.parseOptions);
     } catch (error) {
       if (isVastError(error)) return { ok: false, error };
       throw error;

@@ -1,3 +1,4 @@
+import type { ParseVastOptions } from '@vast/parser';
 import type { TimeProvider } from '@vast/time';
 import type { BeaconTransport, MacroExpander, MacroValue } from '@vast/tracker';
 import type { DnsLookup } from './guarded-connector.js';
@@ -123,6 +124,14 @@ export interface VastClientOptions extends SsrfGuardOptions {
    * @defaultValue false
    */
   readonly strict?: boolean;
+  /**
+   * The parser's limits and strictness for every document: pass the resolved config's `parser`
+   * options (`ConfigResolver` of `@vast/config`) as they are. `maxDepth` bounds the element
+   * nesting (deeper documents fail with 100), `maxAds` the ads read from one document (the rest
+   * are left out with a warning); `strict` here wins over the top-level `strict`.
+   * @defaultValue the parser's defaults: `maxDepth` 64, `maxAds` 32
+   */
+  readonly parser?: Pick<ParseVastOptions, 'strict' | 'maxDepth' | 'maxAds'>;
   /**
    * Macro values for every ad tag URL and Error pixel (per-call macros override them).
    * @defaultValue `{}`

@@ -1,4 +1,4 @@
-import { parseVast, type VastDocument, type VastErrorCode } from '@vast/parser';
+import { parseVast, type ParseVastOptions, type VastDocument, type VastErrorCode } from '@vast/parser';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import {
   HttpBeaconTransport,
@@ -54,7 +54,7 @@ type Listeners = { [E in VastClientEventName]: Set<VastClientListener<E>> };
 export class VastClient {
   readonly #time: TimeProvider;
   readonly #limits: Limits;
-  readonly #strict: boolean;
+  readonly #parseOptions: ParseVastOptions;
   readonly #macros: Readonly<Record<string, MacroValue>>;
   readonly #expander: MacroExpander;
   readonly #fetcher: HttpFetcher;
@@ -87,7 +87,11 @@ export class VastClient {
     };
     this.#headers = options.headers;
     const forwarded = { 'user-agent': options.userAgent ?? '@vast/client', ...options.forwardedHeaders };
-    this.#strict = options.strict ?? false;
+    this.#parseOptions = {
+      ...options.parser,
+      strict: options.parser?.strict ?? options.strict ?? false,
+      maxBytes: this.#limits.maxResponseBytes,
+    };
     this.#macros = options.macros ?? {};
     this.#expander = options.macroExpander ?? new MacroExpander({ time: this.#time });
     this.#firePixels = options.fireErrorPixels ?? true;
@@ -157,7 +161,7 @@ export class VastClient {
    * @throws `VastError` 100 (not XML, too large), 101 (schema, in strict mode) or 102 (version)
    */
   parse(xml: string | Uint8Array): VastDocument {
-    return parseVast(xml, { strict: this.#strict, maxBytes: this.#limits.maxResponseBytes });
+    return parseVast(xml, this.#parseOptions);
   }
 
   /**
@@ -229,7 +233,7 @@ export class VastClient {
       maxRequestsPerResolution: this.#limits.maxRequestsPerResolution,
       maxErrorPixels: this.#limits.maxErrorPixels,
       headers: this.#headers,
-      strict: this.#strict,
+      parseOptions: this.#parseOptions,
       expandUrl: (template) => this.#expander.expand(template, { values: macros }),
       fireErrorPixels: (levels, code) => this.#fireErrorPixels(levels, code, macros),
       listens: (name) => this.#listeners[name].size > 0,

@@ -100,6 +100,25 @@ describe('VastClient faults and IAB error codes', () => {
     }
   });
 
+  it('parses with the parser options it was given: a config’s maxAds and maxDepth, and its strictness', async () => {
+    server.route('/three.xml', vast(['a', 'b', 'c'].map((id) => inlineAd({ id, track }))));
+    const limited = testClient({ parser: { maxAds: 2, maxDepth: 64, strict: false } });
+    const shallow = testClient({ parser: { maxDepth: 3 } });
+    const overridden = testClient({ strict: true, parser: { strict: false } });
+    try {
+      const result = await limited.get(server.url('/three.xml'));
+      expect(result.ads.length + result.buffet.length).toBe(2);
+      expect(result.warnings.some((w) => w.kind === 'parse' && /ads?/i.test(w.message))).toBe(true);
+      const deep = await shallow.get(server.url('/three.xml'));
+      expect(deep.error?.code).toBe(100);
+      wrapTo('/to-schema-2.xml', server.url('/no-duration'));
+      expect((await overridden.get(server.url('/to-schema-2.xml'))).ads).toHaveLength(1);
+      expect(limited.parse(vast([inlineAd({ id: 'x', track })])).ads).toHaveLength(1);
+    } finally {
+      await Promise.all([limited.close(), shallow.close(), overridden.close()]);
+    }
+  });
+
   it('fires a top-level empty VAST’s own Error URLs with 303', async () => {
     server.route('/empty-top.xml', vast([], `${server.url('/t/err/top-doc')}?code=[ERRORCODE]`));
     const result = await client.get(server.url('/empty-top.xml'));

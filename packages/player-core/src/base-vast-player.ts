@@ -52,7 +52,9 @@ export interface BaseVastPlayerOptions {
   /** Chooses the media file. @defaultValue a {@link CtvMediaFilePolicy} with its defaults */
   readonly mediaFilePolicy?: MediaFilePolicy;
   /**
-   * When the ad arrived (epoch ms), for `<Expires>`.
+   * When the ad arrived (epoch ms), for `<Expires>`, compared with the player's clock. A simulated
+   * clock that starts before it (the headless default starts in 2025) counts the ad as played
+   * the moment it arrived, so it is fresh: pass `time` or `receivedAt` on one clock to test expiry.
    * @defaultValue the end of the last fetch of a resolved ad's `chain`; none for a bare `InlineAd`
    */
   readonly receivedAt?: number;
@@ -124,6 +126,7 @@ export abstract class BaseVastPlayer {
   readonly #createdMonotonic: number;
   #resumeWaiters: (() => void)[] = [];
   #played = false;
+  #muteAtStart = false;
   #lastTick = 0;
 
   /**
@@ -358,19 +361,26 @@ export abstract class BaseVastPlayer {
   }
 
   /**
-   * Mutes: logs and fires mute (only on a real change).
+   * Mutes: logs and fires mute (only on a real change). Before the ad starts it is remembered, and
+   * logged and fired right after start, so no beacon comes before the impression.
    * @throws {@link PlayerError} (code `ILLEGAL_PLAYER_STATE`) after the end
    */
   mute(): void {
-    this.#control('mute', () => this.#playback.mute());
+    this.#control('mute', () => (this.#started() ? this.#playback.mute() : this.#muteBeforeStart(true)));
   }
 
   /**
-   * Unmutes: logs and fires unmute (only on a real change).
+   * Unmutes: logs and fires unmute (only on a real change); before the ad starts, it cancels an
+   * earlier mute.
    * @throws {@link PlayerError} (code `ILLEGAL_PLAYER_STATE`) after the end
    */
   unmute(): void {
-    this.#control('unmute', () => this.#playback.unmute());
+    this.#control('unmute', () => (this.#started() ? this.#playback.unmute() : this.#muteBeforeStart(false)));
+  }
+
+  /** Whether the player is muted (before the ad starts: whether it will start muted). */
+  get muted(): boolean {
+    return this.#started() ? this.#session.muted : this.#muteAtStart;
   }
 
   /**
@@ -393,13 +403,17 @@ export abstract class BaseVastPlayer {
    * The viewer skipped: allowed once the playhead passed the creative's `skipoffset`. Logs and
    * fires skip; the session ends `stopped`, and complete never fires.
    *
-   * @throws {@link PlayerError} with code `NOT_SKIPPABLE` (no `skipoffset`), `SKIP_NOT_YET_ALLOWED`
-   *   (before it) or `ILLEGAL_PLAYER_STATE` (not playing or paused)
+   * @throws {@link PlayerError} with code `NOT_SKIPPABLE` (no `skipoffset`, whatever the state),
+   *   `ILLEGAL_PLAYER_STATE` (not playing or paused) or `SKIP_NOT_YET_ALLOWED` (before the offset)
    */
   skip(): void {
     this.#control('skip', () => {
       const at = this.skippableAt;
       if (at === null) throw new PlayerError('NOT_SKIPPABLE', 'the ad has no skipoffset: it cannot be skipped');
+      const status = this.#session.status;
+      if (status !== 'playing' && status !== 'paused') {
+        throw new PlayerError('ILLEGAL_PLAYER_STATE', `skip() is not allowed while the session is ${status}`);
+      }
       const position = this.#session.position;
       if (position < at) {
         throw new PlayerError('SKIP_NOT_YET_ALLOWED', `the ad can be skipped from ${at} ms; the playhead is at ${position} ms`);
@@ -535,7 +549,18 @@ export abstract class BaseVastPlayer {
     playback.impression();
     playback.creativeView();
     playback.start();
+    if (this.#muteAtStart && this.#session.status === 'playing') playback.mute();
     if (!this.#session.ended) await this.runProgress();
+  }
+
+  /** Whether the ad has started (or ended): controls then act on the session at once. */
+  #started(): boolean {
+    const status = this.#session.status;
+    return status !== 'created' && status !== 'loading';
+  }
+
+  #muteBeforeStart(muted: boolean): void {
+    this.#muteAtStart = muted;
   }
 
   #logged(event: PlaybackEvent): void {

@@ -116,14 +116,16 @@ export class TrackedPlayback {
     this.#tell(this.session.resume(), 'resume');
   }
 
-  /** Logs and fires mute. */
+  /** Logs and fires mute, when not muted already (a repeated mute changes nothing). */
   mute(): void {
-    this.#tell(this.session.mute(), 'mute');
+    if (!this.session.muted) this.#tell(this.session.mute(), 'mute');
+    else if (this.session.ended) this.session.mute(); // throws the transition error
   }
 
-  /** Logs and fires unmute. */
+  /** Logs and fires unmute, when muted (an unmute that changes nothing is not logged). */
   unmute(): void {
-    this.#tell(this.session.unmute(), 'unmute');
+    if (this.session.muted) this.#tell(this.session.unmute(), 'unmute');
+    else if (this.session.ended) this.session.unmute(); // throws the transition error
   }
 
   /** Logs and fires skip (the session ends `stopped`). */
@@ -131,12 +133,18 @@ export class TrackedPlayback {
     this.#tell(this.session.skip(), 'skip');
   }
 
-  /** Logs close and fires `closeLinear` and `close` (VAST 3+ and VAST 2 spell it differently). */
+  /**
+   * Logs close; once the ad has started, also fires `closeLinear` and `close` (VAST 3+ and VAST 2
+   * spell it differently). Closed before it started, the ad fires nothing.
+   */
   close(): void {
+    const started = this.session.status === 'playing' || this.session.status === 'paused';
     const event = this.session.close();
-    const context = this.#at(event.mediaTime);
-    this.tracker.track('closeLinear', context);
-    this.tracker.track('close', context);
+    if (started) {
+      const context = this.#at(event.mediaTime);
+      this.tracker.track('closeLinear', context);
+      this.tracker.track('close', context);
+    }
     this.#onEvent?.(event);
   }
 

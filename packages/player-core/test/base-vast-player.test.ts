@@ -138,16 +138,34 @@ describe('BaseVastPlayer: an ad that cannot play', () => {
 });
 
 describe('BaseVastPlayer: controls', () => {
-  it('before play: pause and resume are refused, mute is logged, stop ends it and play then fires nothing', async () => {
-    const player = new StepPlayer({ ad: chainAd() });
+  it('before play: pause, resume and skip are refused; stop ends it and play then fires nothing', async () => {
+    const player = new StepPlayer({ ad: chainAd({ skipOffset: '00:00:01' }) });
     expect(thrown(() => player.pause()).code).toBe('ILLEGAL_PLAYER_STATE');
     expect(thrown(() => player.resume()).code).toBe('ILLEGAL_PLAYER_STATE');
-    expect(thrown(() => player.skip()).code).toBe('NOT_SKIPPABLE');
+    expect(thrown(() => player.skip()).code).toBe('ILLEGAL_PLAYER_STATE');
+    expect(thrown(() => new StepPlayer({ ad: chainAd() }).skip()).code).toBe('NOT_SKIPPABLE');
     player.mute();
-    player.stop();
+    player.close();
     const result = await player.play();
     expect(result.status).toBe('stopped');
-    expect(urls(player.transport)).toEqual(['inline.example/t/mute?ph=00%3A00%3A00.000', 'wrapper.example/t/mute?ph=00%3A00%3A00.000']);
+    expect(result.session.events.map((e) => e.type)).toEqual(['close']);
+    expect(urls(player.transport)).toEqual([]);
+  });
+
+  it('a mute before start is applied right after start: no beacon comes before the impression', async () => {
+    const player = new StepPlayer({ ad: chainAd() });
+    player.mute();
+    player.unmute();
+    player.mute();
+    expect(player.muted).toBe(true);
+    const { session } = await player.play();
+    expect(session.events.map((e) => e.type).slice(0, 4)).toEqual(['impression', 'creativeView', 'start', 'mute']);
+    expect(events(player.transport).slice(0, 8)).toEqual(['0:impression', '1:impression', '0:creativeView', '1:creativeView', '0:start', '1:start', '0:mute', '1:mute']);
+    expect(player.muted).toBe(true);
+    const quiet = new StepPlayer({ ad: chainAd() });
+    quiet.mute();
+    quiet.unmute();
+    expect((await quiet.play()).session.events.some((e) => e.type === 'mute')).toBe(false);
   });
 
   it('pause from a listener holds the ad until resume; pause and resume beacons fire once each', async () => {
@@ -217,16 +235,20 @@ describe('BaseVastPlayer: controls', () => {
     expect(events(player.transport).at(-1)).toBe('1:complete');
   });
 
-  it('mute and unmute fire only on a real change', async () => {
+  it('mute and unmute are logged and fired only on a real change, so the log and the beacons agree', async () => {
     const player = new StepPlayer({ ad: chainAd() });
     player.on('playback', ({ event }) => {
       if (event.type === 'start') {
+        player.unmute();
         player.mute();
+        player.mute();
+        player.unmute();
         player.unmute();
       }
     });
-    await player.play();
+    const { session } = await player.play();
     expect(events(player.transport).filter((e) => e.startsWith('0:') && /mute/.test(e))).toEqual(['0:mute', '0:unmute']);
+    expect(session.events.filter((e) => /mute/.test(e.type)).map((e) => e.type)).toEqual(['mute', 'unmute']);
   });
 });
 

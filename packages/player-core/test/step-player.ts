@@ -69,7 +69,7 @@ export function inlineAd(options: Partial<InlineVastOptions> = {}): InlineAd {
 }
 
 /** A wrapper whose tracking is at {@link WRAPPER}. */
-export function wrapperAd(): WrapperAd {
+function wrapperAd(): WrapperAd {
   return parseVast(wrapperVast({ adTagUri: 'https://ads.example/inline.xml', trackingBase: WRAPPER })).ads[0] as WrapperAd;
 }
 

@@ -48,7 +48,7 @@ function beaconsRecord(transport: BeaconTransport | undefined): 'recorded' | 'di
 }
 
 /** The transport a headless player uses, after checking that the config allows it. */
-function headlessTransport(options: HeadlessPlayerOptions): BeaconTransport {
+function headlessTransport(options: Partial<HeadlessPlayerOptions>): BeaconTransport {
   if (beaconsRecord(options.transport) === 'sent' && options.config?.playback?.headlessMaySendBeacons !== true) {
     throw new PlayerError(
       'BEACONS_NOT_ALLOWED',
@@ -56,6 +56,14 @@ function headlessTransport(options: HeadlessPlayerOptions): BeaconTransport {
     );
   }
   return options.transport ?? new RecordingBeaconTransport();
+}
+
+/** The random source of a player: the caller's, or one made from the call's or the config's seed. */
+function headlessRandom(options: Partial<HeadlessPlayerOptions>): SeededRandom {
+  if (options.random !== undefined) return options.random;
+  const seed = options.seed ?? options.config?.playback?.seed ?? 0;
+  if (!Number.isSafeInteger(seed)) throw new PlayerError('INVALID_PLAYER_OPTIONS', `options.seed must be an integer, got ${String(seed)}`);
+  return createSeededRandom(seed);
 }
 
 /**
@@ -70,7 +78,7 @@ function headlessTransport(options: HeadlessPlayerOptions): BeaconTransport {
  *
  * @example
  * ```ts
- * const config = new ConfigResolver().resolve({ provider: 'tiger' });
+ * const config = new ConfigResolver().resolve('tiger');
  * const player = new HeadlessPlayer({ ad: resolution.ads[0], config, seed: 42 });
  * const { ad, session } = await player.play();
  * console.log(session.status, player.getSessionJson());
@@ -87,15 +95,17 @@ export class HeadlessPlayer extends BaseVastPlayer {
   /**
    * @param options - the ad, the config, and the headless options
    * @throws {@link PlayerError} with code `BEACONS_NOT_ALLOWED` (a sending transport the config
-   *   does not allow) or `INVALID_PLAYER_OPTIONS`
+   *   does not allow) or `INVALID_PLAYER_OPTIONS` (no ad or config, or a seed that is not an integer)
    */
   constructor(options: HeadlessPlayerOptions) {
-    const random = options.random ?? createSeededRandom(options.seed ?? options.config?.playback?.seed ?? 0);
+    // Missing options are the base constructor's to report (INVALID_PLAYER_OPTIONS), not a TypeError here.
+    const given: Partial<HeadlessPlayerOptions> = typeof options === 'object' && options !== null ? options : {};
+    const random = headlessRandom(given);
     super(options, {
       mode: 'headless',
-      transport: headlessTransport(options),
-      sessionId: options.sessionId ?? `headless-${random.seed}`,
-      record: { beacons: beaconsRecord(options.transport), seed: random.seed },
+      transport: headlessTransport(given),
+      sessionId: given.sessionId ?? `headless-${random.seed}`,
+      record: { beacons: beaconsRecord(given.transport), seed: random.seed },
       random,
     });
     this.seed = random.seed;

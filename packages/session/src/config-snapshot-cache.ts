@@ -1,4 +1,5 @@
-import type { JsonValue } from './json-value.js';
+import { InvalidSessionJsonError } from './invalid-session-json-error.js';
+import { NOT_JSON, cloneJson, isSnapshotJson, snapshotWithText, type JsonValue, type SnapshotWithText } from './json-value.js';
 
 /** Options of {@link ConfigSnapshotCache}. */
 export interface ConfigSnapshotCacheOptions {
@@ -10,8 +11,11 @@ export interface ConfigSnapshotCacheOptions {
   readonly maxEntries?: number;
 }
 
-/** A held snapshot and its JSON text. */
-interface HeldSnapshot {
+/**
+ * A held snapshot and its JSON text.
+ * @internal
+ */
+export interface HeldSnapshot {
   readonly text: string;
   readonly snapshot: JsonValue;
 }
@@ -42,6 +46,10 @@ export class ConfigSnapshotCache {
   // The same snapshots by the length of their text (as `JSON.stringify` writes it): a lookup
   // compares the few of the right length, instead of hashing a text of a kilobyte or more.
   readonly #byLength = new Map<number, HeldSnapshot[]>();
+  // Objects frozen all the way down that sessions were given, with what they share, and the
+  // copies of such objects (and of their parts) with their text: a config seen before costs a lookup.
+  #sharedFor = new WeakMap<object, HeldSnapshot>();
+  #copies = new WeakMap<object, SnapshotWithText>();
 
   /**
    * @param options - the number of snapshots to keep
@@ -64,6 +72,8 @@ export class ConfigSnapshotCache {
   clear(): void {
     this.#held.length = 0;
     this.#byLength.clear();
+    this.#sharedFor = new WeakMap();
+    this.#copies = new WeakMap();
   }
 
   /**
@@ -86,23 +96,63 @@ export class ConfigSnapshotCache {
 
   /**
    * The snapshot to keep for `snapshot`: an equal one the cache already holds, or `snapshot`
-   * itself, which the cache then holds.
+   * itself, which the cache then holds; with the text to keep for it (the held one, so sessions
+   * share that too).
+   *
+   * Snapshots are filed under their text, so the text must say exactly what the snapshot holds:
+   * a snapshot with a number `JSON.stringify` cannot write (`Infinity` becomes `null`) is refused,
+   * never filed under the text of another config.
    *
    * @param text - `JSON.stringify(snapshot)`
    * @param snapshot - a frozen plain JSON value
-   * @returns the shared snapshot
+   * @returns the shared snapshot and its text
+   * @throws {@link InvalidSessionJsonError} (code `INVALID_SESSION_JSON`) when `snapshot` holds a
+   *   non-finite number, `-0`, or anything else its JSON text would not give back exactly
    * @internal
    */
-  share(text: string, snapshot: JsonValue): JsonValue {
+  share(text: string, snapshot: JsonValue): HeldSnapshot {
+    if (!isSnapshotJson(snapshot)) {
+      throw new InvalidSessionJsonError([{ path: 'config', message: 'not a plain JSON value with finite numbers' }]);
+    }
+    return this.#hold(text, snapshot);
+  }
+
+  /**
+   * The shared snapshot of the config a new session is given (a frozen copy, held once per
+   * distinct text) and its text. A config frozen all the way down, as `ConfigResolver` returns
+   * them, is copied and written only the first time the cache sees that object; a new object
+   * made of such parts (a resolved config spread with a few more fields) reuses their copies.
+   *
+   * @param config - the config, any value
+   * @returns the shared snapshot and its text
+   * @throws {@link InvalidSessionJsonError} (code `INVALID_SESSION_JSON`) naming the first part
+   *   that is not plain JSON
+   * @internal
+   */
+  snapshotOf(config: unknown): HeldSnapshot {
+    const isObject = typeof config === 'object' && config !== null;
+    if (isObject) {
+      const shared = this.#sharedFor.get(config);
+      if (shared !== undefined) return shared;
+    }
+    const copied = snapshotWithText(config, this.#copies);
+    // cloneJson explains what is wrong, with the path; it always throws when the copy failed.
+    if (copied === NOT_JSON) return this.share('', cloneJson(config, ['config']));
+    const held = this.#hold(copied.text, copied.snapshot);
+    if (copied.immutable && isObject) this.#sharedFor.set(config, held);
+    return held;
+  }
+
+  #hold(text: string, snapshot: JsonValue): HeldSnapshot {
     const held = this.lookupIn(text, 0, text.length);
-    if (held !== undefined) return held.snapshot;
+    if (held !== undefined) return held;
     if (this.#held.length >= this.#maxEntries) this.#forget(this.#held.shift() as HeldSnapshot);
     const entry: HeldSnapshot = { text, snapshot };
     this.#held.push(entry);
     const sameLength = this.#byLength.get(text.length);
     if (sameLength === undefined) this.#byLength.set(text.length, [entry]);
     else sameLength.push(entry);
-    return snapshot;
+    return entry;
   }
 
   #forget(held: HeldSnapshot): void {

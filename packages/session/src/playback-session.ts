@@ -116,6 +116,20 @@ export interface PlaybackTimingSummary {
 /** The key under which {@link PlaybackSession.fromJSON} hands decoded data to the constructor. */
 const RESTORED: unique symbol = Symbol('restored session');
 
+/** The options object of a method, or the error naming it. */
+function requireObject<T extends object>(value: T, name: string): T {
+  if (typeof value !== 'object' || value === null) throw new TypeError(`${name} must be an object, got ${String(value)}`);
+  return value;
+}
+
+/** The clock of a session: it must read the time. */
+function requireTime(time: TimeProvider): TimeProvider {
+  if (typeof time !== 'object' || time === null || typeof time.now !== 'function') {
+    throw new TypeError('time must be a TimeProvider (from @vast/time)');
+  }
+  return time;
+}
+
 /** A non-empty string, or the error for `name`. */
 function requireString(value: unknown, name: string, allowEmpty: boolean): string {
   if (typeof value !== 'string' || (!allowEmpty && value === '')) {
@@ -164,12 +178,10 @@ export class PlaybackSession {
   // The log as toJSON writes it, encoded once per event (events never change once logged).
   #eventsJson: PlaybackEventJson[] = [];
   #offsetsJson: readonly ProgressOffsetJson[] | undefined;
-  // The same for toJSONText: the fixed start of the text, and the events written so far.
+  // For toJSONText: the config's text (the one a ConfigSnapshotCache holds, when given one).
   #configText: string | undefined;
-  #headText: string | undefined;
-  #offsetsText: string | undefined;
-  #eventsText = '';
-  #eventsTextCount = 0;
+  // The latest clock time the session logged (creation, load, events): later ones are not earlier.
+  #lastClock = Number.NEGATIVE_INFINITY;
 
   /**
    * @param options - ids, provider, mode, config snapshot, duration, progress offsets and the clock
@@ -179,8 +191,9 @@ export class PlaybackSession {
    *   plain JSON, naming the path (e.g. `config.tracker.timeout`)
    */
   constructor(options: PlaybackSessionOptions) {
+    requireObject(options, 'options');
     const restored = (options as { readonly [RESTORED]?: DecodedSession })[RESTORED];
-    this.#time = options.time;
+    this.#time = requireTime(options.time);
     if (restored !== undefined) {
       // From fromJSON: the data is checked, canonical and frozen (its event array is ours).
       this.id = restored.id;
@@ -200,20 +213,25 @@ export class PlaybackSession {
       this.#loadedAt = restored.loadedAt;
       this.#position = restored.position;
       this.#events = restored.events;
+      this.#lastClock = restored.events.at(-1)?.clockTime ?? restored.loadedAt ?? restored.createdAt;
       return;
     }
     this.id = requireString(options.id, 'id', false);
     this.adId = requireString(options.adId, 'adId', true);
     this.creativeId = options.creativeId == null ? null : requireString(options.creativeId, 'creativeId', true);
     this.provider = requireString(options.provider ?? 'global', 'provider', true);
-    this.mode = options.mode ?? (options.time.kind === 'simulated' ? 'headless' : 'real');
-    this.#config = cloneJson(options.config ?? {}, ['config']);
-    if (options.configCache !== undefined) {
-      this.#configText = JSON.stringify(this.#config);
-      this.#config = options.configCache.share(this.#configText, this.#config);
+    const mode = options.mode ?? (options.time.kind === 'simulated' ? 'headless' : 'real');
+    if (mode !== 'real' && mode !== 'headless') throw new TypeError(`mode must be 'real' or 'headless', got ${JSON.stringify(mode)}`);
+    this.mode = mode;
+    if (options.configCache === undefined) {
+      this.#config = cloneJson(options.config ?? {}, ['config']);
+    } else {
+      const held = options.configCache.snapshotOf(options.config ?? {});
+      this.#config = held.snapshot;
+      this.#configText = held.text;
     }
     this.#tracker = new QuartileTracker({ duration: options.duration ?? null, progressOffsets: options.progressOffsets ?? [] });
-    this.#createdAt = options.time.now();
+    this.#createdAt = this.#now();
   }
 
   /**
@@ -357,8 +375,9 @@ export class PlaybackSession {
    * @throws {@link IllegalTransitionError} (code `ILLEGAL_TRANSITION`) unless the session is `created`
    */
   load(): void {
-    this.#status = nextStatus(this.#status, 'load');
-    this.#loadedAt = this.#time.now();
+    const status = nextStatus(this.#status, 'load');
+    this.#loadedAt = this.#now();
+    this.#status = status;
   }
 
   /**
@@ -375,7 +394,6 @@ export class PlaybackSession {
     }
     this.#tracker = new QuartileTracker({ duration, progressOffsets: this.#tracker.progressOffsets });
     this.#offsetsJson = undefined;
-    this.#offsetsText = undefined;
   }
 
   /**
@@ -421,9 +439,9 @@ export class PlaybackSession {
     if (this.#status !== 'playing') {
       throw new IllegalTransitionError(this.#status, this.#status, 'updatePosition', ['playing']);
     }
+    const clockTime = this.#now();
     const crossed = this.#tracker.update(position);
     this.#position = position + 0;
-    const clockTime = this.#time.now();
     const logged: PlaybackEvent[] = [];
     for (const mark of crossed) {
       const event: PlaybackEvent =
@@ -529,11 +547,12 @@ export class PlaybackSession {
    * @throws TypeError when the type or reason is not a string
    */
   interrupt(details: { readonly type: string; readonly reason: string }): InterruptionPlaybackEvent {
+    requireObject(details, 'interruption details');
     const interruptionType = requireString(details.type, 'interruption type', false);
     const reason = requireString(details.reason, 'interruption reason', true);
     const status = nextStatus(this.#status, 'interruption');
     return this.#push(
-      Object.freeze({ type: 'interruption', mediaTime: this.#position, clockTime: this.#time.now(), interruptionType, reason }),
+      Object.freeze({ type: 'interruption', mediaTime: this.#position, clockTime: this.#now(), interruptionType, reason }),
       status,
     );
   }
@@ -545,21 +564,17 @@ export class PlaybackSession {
    * @returns the logged event
    * @throws {@link IllegalTransitionError} (code `ILLEGAL_TRANSITION`) in a terminal status
    * @throws RangeError when the code is not an integer from 100 to 999
+   * @throws TypeError when the message is neither a string nor absent (`undefined` or `null`)
    */
   fail(details: { readonly code: number; readonly message?: string }): ErrorPlaybackEvent {
-    const { code } = details;
+    const { code, message = null } = requireObject(details, 'failure details') as { code: number; message?: string | null };
     if (!Number.isInteger(code) || code < 100 || code > 999) {
-      throw new RangeError(`IAB error code must be an integer from 100 to 999, got ${code}`);
+      throw new RangeError(`IAB error code must be an integer from 100 to 999, got ${String(code)}`);
     }
+    if (message !== null && typeof message !== 'string') throw new TypeError(`failure message must be a string, got ${String(message)}`);
     const status = nextStatus(this.#status, 'error');
     return this.#push(
-      Object.freeze({
-        type: 'error',
-        mediaTime: this.#position,
-        clockTime: this.#time.now(),
-        code,
-        message: details.message ?? null,
-      }),
+      Object.freeze({ type: 'error', mediaTime: this.#position, clockTime: this.#now(), code, message }),
       status,
     );
   }
@@ -594,45 +609,57 @@ export class PlaybackSession {
   }
 
   /**
-   * The session's JSON text: exactly `JSON.stringify(session)`, written directly. Each event and
-   * the fixed fields (ids, config, creation time) are written once and reused, so saving a session
-   * after every event costs little; a session restored with a {@link ConfigSnapshotCache} that
-   * holds its config reuses the config's text too.
+   * The session's JSON text: exactly `JSON.stringify(session)`, written directly. The config's
+   * text is written once and kept (with a {@link ConfigSnapshotCache}, it is the cache's one text,
+   * shared by every session with that config, so a restored session never writes it); the rest is
+   * written each time and not kept, so saving adds nothing to what a session holds.
    *
    * @returns the JSON text (format version {@link SESSION_JSON_VERSION})
    */
   toJSONText(): string {
     const events = this.#events;
     const createdAt = this.#createdAt;
-    let eventsText = this.#eventsText;
-    for (let i = this.#eventsTextCount; i < events.length; i++) {
-      eventsText += (i === 0 ? '' : ',') + eventJsonText(events[i] as PlaybackEvent, createdAt);
-    }
-    this.#eventsText = eventsText;
-    this.#eventsTextCount = events.length;
-    this.#headText ??= sessionHeadJsonText({
+    // Only the config's text is kept (shared through a ConfigSnapshotCache): the rest is written
+    // again each time, as keeping it would double what a session holds (V8 keeps a string built
+    // piece by piece as all its pieces), and writing a dozen short tuples costs little.
+    let eventsText = '';
+    for (let i = 0; i < events.length; i++) eventsText += (i === 0 ? '' : ',') + eventJsonText(events[i] as PlaybackEvent, createdAt);
+    const head = sessionHeadJsonText({
       version: SESSION_JSON_VERSION,
       id: this.id,
       adId: this.adId,
       creativeId: this.creativeId,
       provider: this.provider,
       mode: this.mode,
-      configText: (this.#configText ??= JSON.stringify(this.#config)),
-      createdAt,
     });
-    this.#offsetsText ??= offsetsJsonText(this.#tracker.progressOffsets);
+    // JSON.stringify writes a flat string; with a config cache, it is the one text all share.
+    const configText = (this.#configText ??= JSON.stringify(this.#config));
     const loadedAt = this.#loadedAt;
     const duration = this.#tracker.duration;
     return (
-      `${this.#headText},"loadedAt":${loadedAt === null ? 'null' : loadedAt},"duration":${duration === null ? 'null' : duration}` +
-      `,"position":${this.#position},"offsets":${this.#offsetsText},"events":[${eventsText}]}`
+      `${head}${configText},"createdAt":${createdAt},"loadedAt":${loadedAt === null ? 'null' : loadedAt}` +
+      `,"duration":${duration === null ? 'null' : duration},"position":${this.#position},"offsets":${offsetsJsonText(this.#tracker.progressOffsets)}` +
+      `,"events":[${eventsText}]}`
     );
   }
 
   #basic<T extends BasicPlaybackEventType>(type: T): PlaybackEventOf<T> {
     const status = nextStatus(this.#status, type);
-    const event = Object.freeze({ type, mediaTime: this.#position, clockTime: this.#time.now() });
+    const event = Object.freeze({ type, mediaTime: this.#position, clockTime: this.#now() });
     return this.#push(event as PlaybackEventOf<T>, status);
+  }
+
+  /**
+   * The clock's time, never before the last time the session logged: a wall clock may step back
+   * (NTP), and a session restored on another machine reads another clock; its log must still only
+   * go forward, or no session could have written it (and fromJSON would refuse it).
+   */
+  #now(): number {
+    const now = this.#time.now();
+    if (!Number.isFinite(now)) throw new RangeError(`the clock returned ${String(now)}, not a time in epoch ms`);
+    if (now < this.#lastClock) return this.#lastClock;
+    this.#lastClock = now + 0;
+    return this.#lastClock;
   }
 
   #push<E extends PlaybackEvent>(event: E, status: PlaybackStatus): E {

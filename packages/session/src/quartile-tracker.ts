@@ -40,6 +40,7 @@ const QUARTILES: readonly (readonly [QuartileEventType, number])[] = [
  * @returns a description of the problem, or `undefined` when the offset is valid
  */
 function invalidProgressOffset(offset: ProgressOffset): string | undefined {
+  if (typeof offset !== 'object' || offset === null) return `must be an offset object, got ${String(offset)}`;
   if (offset.type === 'time') {
     return Number.isFinite(offset.seconds) && offset.seconds >= 0 ? undefined : `seconds must be a finite number >= 0, got ${offset.seconds}`;
   }
@@ -59,7 +60,14 @@ function invalidProgressOffset(offset: ProgressOffset): string | undefined {
  *   duration
  */
 function offsetPosition(offset: ProgressOffset, duration: number | null): number | undefined {
-  if (offset.type === 'time') return offset.seconds * 1000;
+  if (offset.type === 'time') {
+    // 2.007 s is 2007.0000000000002 ms in doubles: a time that is a whole number of ms to within a
+    // nanosecond is that number, so a player at 2007 ms reaches it (and 2007 ms read back from a
+    // version 2 document is where it fired).
+    const ms = offset.seconds * 1000;
+    const whole = Math.round(ms);
+    return Math.abs(ms - whole) < 1e-6 ? whole : ms;
+  }
   return duration !== null && duration > 0 ? (duration * offset.percent) / 100 : undefined;
 }
 
@@ -103,14 +111,16 @@ export class QuartileTracker {
    * @param options - duration, progress offsets and, to resume, the furthest position reached
    * @throws RangeError when the duration is negative or not finite, an offset is invalid, or
    *   `maxPosition` is negative or not finite
+   * @throws TypeError when `progressOffsets` is not an array
    */
   constructor(options: QuartileTrackerOptions) {
     const { duration } = options;
     if (duration !== null && (!Number.isFinite(duration) || duration < 0)) {
-      throw new RangeError(`duration must be null or a finite number >= 0, got ${duration}`);
+      throw new RangeError(`duration must be null or a finite number >= 0, got ${String(duration)}`);
     }
-    this.duration = duration;
+    this.duration = duration === null ? null : duration + 0;
     const offsets = options.progressOffsets ?? [];
+    if (!Array.isArray(offsets)) throw new TypeError(`progressOffsets must be an array, got ${typeof offsets}`);
     for (let index = 0; index < offsets.length; index++) {
       const problem = invalidProgressOffset(offsets[index] as ProgressOffset);
       if (problem !== undefined) throw new RangeError(`progressOffsets[${index}]: ${problem}`);

@@ -49,7 +49,7 @@ export function offsetsJsonText(offsets: readonly ProgressOffset[]): string {
   return `[${text}]`;
 }
 
-/** The fields of a session that never change once it exists, for {@link sessionHeadJsonText}. @internal */
+/** The fields of a session before its config, for {@link sessionHeadJsonText}. @internal */
 export interface SessionHead {
   readonly version: number;
   readonly id: string;
@@ -57,20 +57,19 @@ export interface SessionHead {
   readonly creativeId: string | null;
   readonly provider: string;
   readonly mode: SessionMode;
-  readonly configText: string;
-  readonly createdAt: number;
 }
 
 /**
- * The start of the session's JSON text, up to and with `createdAt` (what never changes).
+ * The start of the session's JSON text, up to and with the `"config":` key (what never changes
+ * and comes before the config, whose text the session may share with others).
  *
- * @param head - the fixed fields, the config as JSON text
- * @returns the text, to be followed by `,"loadedAt":...`
+ * @param head - the fields before the config
+ * @returns the text, to be followed by the config's text
  * @internal
  */
 export function sessionHeadJsonText(head: SessionHead): string {
   return (
     `{"version":${head.version},"id":${str(head.id)},"adId":${str(head.adId)},"creativeId":${str(head.creativeId)}` +
-    `,"provider":${str(head.provider)},"mode":"${head.mode}","config":${head.configText},"createdAt":${head.createdAt}`
+    `,"provider":${str(head.provider)},"mode":"${head.mode}","config":`
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ConfigSnapshotCache } from './config-snapshot-cache.js';
-import { IllegalTransitionError } from './illegal-transition-error.js';
+import { checkSessionLog } from './check-session-log.js';
 import { InvalidSessionJsonError, formatJsonPath, type SessionJsonIssue } from './invalid-session-json-error.js';
 import { fastArray, isMedia, isNumber, isObject, keyCount, nullableMedia, nullableNumber, plusZero, valueAt } from './json-checks.js';
 import { NOT_JSON, cloneJson, freezeParsedJson, tryCloneJson, type JsonValue } from './json-value.js';
@@ -11,8 +11,6 @@ import {
   type PlaybackEventType,
   type ProgressOffset,
 } from './playback-event.js';
-import type { PlaybackStatus } from './playback-status.js';
-import { followingStatus, nextStatus } from './playback-transitions.js';
 import { offsetFromJson, offsetToJson, type TimeOffsetUnit } from './offset-json.js';
 import { fastDecodeV1, playbackSessionJsonV1Schema, type DecodedSessionV1 } from './session-json-v1.js';
 import type { SessionMode } from './session-mode.js';
@@ -244,9 +242,6 @@ function fastDecodeTuples(
   const progressOffsets = fastArray(tail['offsets'], OFFSET_READERS[version]);
   if (progressOffsets === undefined) return undefined;
   const events = new Array<PlaybackEvent>(rawEvents.length);
-  // The status the log leads to, while it can be followed (else statusFromLog names the event).
-  let status: PlaybackStatus | undefined = loadedAt === null ? 'created' : 'loading';
-  let maxPosition: number | null = null;
   for (let i = 0; i < rawEvents.length; i++) {
     const tuple: unknown = rawEvents[i];
     if (!Array.isArray(tuple) || tuple.length < 3) return undefined;
@@ -254,7 +249,6 @@ function fastDecodeTuples(
     const media: unknown = tuple[1];
     const at: unknown = tuple[2];
     if (typeof type !== 'string' || !EVENT_TYPES.has(type) || !isMedia(media)) return undefined;
-    if (status !== undefined) status = followingStatus(status, type as PlaybackEventType);
     let clockTime: number;
     if (typeof at === 'number') clockTime = createdAt + at;
     else if (Array.isArray(at) && at.length === 1 && typeof at[0] === 'number') clockTime = at[0];
@@ -267,13 +261,12 @@ function fastDecodeTuples(
         const offset = tuple.length === 5 ? offsetFromJson(tuple[3], tuple[4], timeUnit) : undefined;
         if (offset === undefined) return undefined;
         event = Object.freeze({ type: 'progress', mediaTime: media + 0, clockTime, offset });
-        if (maxPosition === null || media > maxPosition) maxPosition = media + 0;
         break;
       }
       case 'interruption': {
         const interruptionType: unknown = tuple[3];
         const reason: unknown = tuple[4];
-        if (tuple.length !== 5 || typeof interruptionType !== 'string' || typeof reason !== 'string') return undefined;
+        if (tuple.length !== 5 || typeof interruptionType !== 'string' || interruptionType === '' || typeof reason !== 'string') return undefined;
         event = Object.freeze({ type: 'interruption', mediaTime: media + 0, clockTime, interruptionType, reason });
         break;
       }
@@ -288,29 +281,31 @@ function fastDecodeTuples(
       default:
         if (tuple.length !== 3) return undefined;
         event = Object.freeze({ type: type as BasicPlaybackEventType, mediaTime: media + 0, clockTime });
-        if ((type === 'firstQuartile' || type === 'midpoint' || type === 'thirdQuartile') && (maxPosition === null || media > maxPosition)) {
-          maxPosition = media + 0;
-        }
     }
     events[i] = event;
   }
-  return {
+  const decodedSession: { -readonly [K in keyof DecodedSession]: DecodedSession[K] } = {
     id,
     adId,
     creativeId,
     provider,
     mode,
     config,
-    status: status ?? statusFromLog(loadedAt, events, version),
+    status: 'created',
     createdAt: createdAt + 0,
     loadedAt: plusZero(loadedAt),
     duration: plusZero(duration),
     position: position + 0,
-    maxPosition,
+    maxPosition: null,
     progressOffsets: Object.freeze(progressOffsets),
     events,
     configText: decoded.text,
   };
+  // The structure is valid: from here on a refusal names the event no session could have logged.
+  const checked = checkSessionLog(decodedSession, version);
+  decodedSession.status = checked.status;
+  decodedSession.maxPosition = checked.maxPosition;
+  return decodedSession;
 }
 
 /** The config of a document parsed whole: frozen in place when we parsed it, else a frozen copy. */
@@ -321,7 +316,8 @@ function wholeConfig(o: Record<string, unknown>, owned: boolean, cache: ConfigSn
   if (config === NOT_JSON) return undefined;
   if (cache === undefined) return { config, text: undefined };
   const text = JSON.stringify(config);
-  return { config: cache.share(text, config), text };
+  const held = cache.share(text, config);
+  return { config: held.snapshot, text: held.text };
 }
 
 const HEAD_KEYS = 6;
@@ -424,40 +420,23 @@ function explain(input: unknown): never {
   throw new InvalidSessionJsonError([{ path: '(root)', message: 'session JSON could not be decoded' }]);
 }
 
-/** The status the log leads to, or the error naming the first event that cannot follow. */
-function statusFromLog(loadedAt: number | null, events: readonly PlaybackEvent[], version: 1 | TupleVersion): PlaybackStatus {
-  let status: PlaybackStatus = loadedAt === null ? 'created' : 'loading';
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as PlaybackEvent;
-    try {
-      status = nextStatus(status, event.type);
-    } catch (error) {
-      if (!(error instanceof IllegalTransitionError)) throw error;
-      throw new InvalidSessionJsonError(
-        [{ path: version === 1 ? `events[${i}].type` : `events[${i}][0]`, message: `"${event.type}" cannot follow status "${status}" in the log` }],
-        event.type,
-        { cause: error },
-      );
-    }
-  }
-  return status;
-}
-
 function fromV1(input: Record<string, unknown>, cache: ConfigSnapshotCache | undefined): DecodedSession {
   const json = fastDecodeV1(input) ?? explain(input);
-  const status = statusFromLog(json.loadedAt, json.events, 1);
+  const { status, maxPosition } = checkSessionLog(json, 1, json.maxPosition);
   if (status !== json.status) {
     throw new InvalidSessionJsonError([{ path: 'status', message: `the event log leads to "${status}"` }], json.status);
   }
-  if (json.maxPosition === null ? json.position !== 0 : json.maxPosition < json.position) {
-    throw new InvalidSessionJsonError(
-      [{ path: 'maxPosition', message: `must be at least position (${json.position})` }],
-      json.maxPosition,
-    );
+  // Version 1 states the furthest position: at least the position, and no mark up to it left
+  // unlogged (the replay checked that); the restored tracker takes the further of it and the log's.
+  const written = json.maxPosition;
+  if (written === null ? json.position !== 0 : written < json.position) {
+    throw new InvalidSessionJsonError([{ path: 'maxPosition', message: `must be at least position (${json.position})` }], written);
   }
-  if (cache === undefined) return { ...json, status, events: [...json.events], configText: undefined };
-  const configText = JSON.stringify(json.config);
-  return { ...json, config: cache.share(configText, json.config), status, events: [...json.events], configText };
+  const furthest = written === null || (maxPosition !== null && maxPosition > written) ? maxPosition : written;
+  const events = [...json.events];
+  if (cache === undefined) return { ...json, status, maxPosition: furthest, events, configText: undefined };
+  const held = cache.share(JSON.stringify(json.config), json.config);
+  return { ...json, config: held.snapshot, status, maxPosition: furthest, events, configText: held.text };
 }
 
 /**

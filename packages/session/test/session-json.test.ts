@@ -66,12 +66,13 @@ describe('session JSON', () => {
     expect(fromV2.events[2]).toEqual({ type: 'progress', mediaTime: 2_000, clockTime: 1_893_456_002_450, offset: { type: 'percent', percent: 10 } });
     const withMs = v2();
     withMs.offsets.push(['ms', 1_500]);
-    withMs.events[2] = ['progress', 2_000, 2_450, 'ms', 1_500];
+    // 1.5 s and 10% of 15 s are both reached by the update to 2 s, in the order declared.
+    withMs.events.splice(3, 0, ['progress', 2_000, 2_450, 'ms', 1_500]);
     const migrated = PlaybackSession.fromJSON(withMs, { time });
     expect(migrated.progressOffsets[1]).toEqual({ type: 'time', seconds: 1.5 });
-    expect(migrated.events[2]).toMatchObject({ offset: { type: 'time', seconds: 1.5 } });
+    expect(migrated.events[3]).toMatchObject({ offset: { type: 'time', seconds: 1.5 } });
     expect(migrated.toJSON().offsets[1]).toEqual(['s', 1.5]);
-    expect(migrated.toJSON().events[2]).toEqual(['progress', 2_000, 2_450, 's', 1.5]);
+    expect(migrated.toJSON().events[3]).toEqual(['progress', 2_000, 2_450, 's', 1.5]);
   });
 
   it('accepts JSON text as well as a parsed value', () => {
@@ -217,11 +218,12 @@ describe('session JSON', () => {
   it('rejects an error event with a code outside the IAB range', () => {
     const input = fixture();
     input['status'] = 'failed';
-    input.events[6] = { type: 'error', mediaTime: 8_000, clockTime: 1, code: 42, message: null };
+    const clockTime = 1_893_456_008_900;
+    input.events[6] = { type: 'error', mediaTime: 8_000, clockTime, code: 42, message: null };
     expect(errorOf(input).path).toBe('events[6].code');
-    input.events[6] = { type: 'error', mediaTime: 8_000, clockTime: 1, code: 405, message: 7 };
+    input.events[6] = { type: 'error', mediaTime: 8_000, clockTime, code: 405, message: 7 };
     expect(errorOf(input).path).toBe('events[6].message');
-    input.events[6] = { type: 'error', mediaTime: 8_000, clockTime: 1, code: 405, message: null };
+    input.events[6] = { type: 'error', mediaTime: 8_000, clockTime, code: 405, message: null };
     expect(PlaybackSession.fromJSON(input, { time }).failure?.code).toBe(405);
   });
 

@@ -1,0 +1,25 @@
+import { detectPlaybackEnvironment, type EnvironmentVariables } from '@vast/time';
+
+/**
+ * Whether auto mode would play headless here: a shorthand for
+ * `detectPlaybackEnvironment(env, platform).headless` of `@vast/time` (the project's one
+ * detector; call that for the reason too).
+ *
+ * Rules, first match wins: `VAST_PLAYBACK_MODE` (`real`/`realtime` or `headless`/`simulated`); a
+ * CI platform's variable (`CI`, `GITHUB_ACTIONS`, `GITLAB_CI`, ...); a test runner's (`VITEST`,
+ * `JEST_WORKER_ID`, `NODE_TEST_CONTEXT`); `NODE_ENV=test`; Linux without `DISPLAY` and
+ * `WAYLAND_DISPLAY`. Otherwise real time.
+ *
+ * @param env - the environment variables @defaultValue `process.env`
+ * @param platform - the operating system, as `process.platform` names it @defaultValue `process.platform`
+ * @returns `true` when nobody is watching (play headless)
+ * @throws RangeError when `VAST_PLAYBACK_MODE` holds a value it does not know
+ * @example
+ * ```ts
+ * isHeadlessEnvironment({ CI: 'true' }, 'darwin'); // true
+ * isHeadlessEnvironment({ DISPLAY: ':0' }, 'linux'); // false
+ * ```
+ */
+export function isHeadlessEnvironment(env?: EnvironmentVariables, platform?: string): boolean {
+  return detectPlaybackEnvironment(env, platform).headless;
+}
