@@ -1,4 +1,5 @@
 import { isConfigError } from '@vast/config';
+import { isFactoryError } from '@vast/factory';
 import { isVastError } from '@vast/parser';
 import { isPlayerError } from '@vast/player-core';
 import { isSessionError } from '@vast/session';
@@ -30,7 +31,7 @@ export class CliError extends Error {
 
 /**
  * Says what went wrong in one line: the IAB code of a `VastError`, the config path of a
- * `ConfigError`, the code of a player or session error, or the message of anything else.
+ * `ConfigError`, the code of a player, session or factory error, or the message of anything else.
  *
  * @param error - what was thrown
  * @returns the line (no newline)
@@ -44,7 +45,7 @@ export function describeError(error: unknown): string {
     const more = rest.length === 0 ? '' : ` (and ${rest.length} more)`;
     return `config error at ${first.pathText} (${first.source}): ${oneLine(first.message)}${more}`;
   }
-  if (isPlayerError(error) || isSessionError(error)) return `${error.code}: ${oneLine(error.message)}`;
+  if (isPlayerError(error) || isSessionError(error) || isFactoryError(error)) return `${error.code}: ${oneLine(error.message)}`;
   if (error instanceof Error) return oneLine(error.message);
   return String(error);
 }

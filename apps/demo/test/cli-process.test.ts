@@ -76,9 +76,9 @@ describe('the vast bin, spawned', () => {
   it('play: auto mode follows VAST_PLAYBACK_MODE, --json gives the session; an unknown provider exits 1', async () => {
     const ok = await runCliProcess(['play', bundled.tag, '--allow-private-network', '--seed', '3', '--json'], { env: { VAST_PLAYBACK_MODE: 'headless' } });
     expect(ok.code).toBe(0);
-    const session = JSON.parse(ok.stdout) as { mode: string; config: { player: { reason: string } } };
+    const session = JSON.parse(ok.stdout) as { mode: string; config: { player: { selection: unknown } } };
     expect(session.mode).toBe('headless');
-    expect(session.config.player.reason).toBe('auto: VAST_PLAYBACK_MODE=headless: headless');
+    expect(session.config.player.selection).toMatchObject({ requested: 'auto', source: 'config', reason: 'override', variable: 'VAST_PLAYBACK_MODE' });
     const bad = await runCliProcess(['play', bundled.tag, '--provider', 'nosuch']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^vast: config error at provider [^\n]*\n$/u);

@@ -117,7 +117,7 @@ describe('vast play', () => {
     bundled.server.reset();
     const { code, stdout } = await run('play', bundled.tag, '--allow-private-network', '--mode', 'headless', '--seed', '1', '--interruptions', 'off');
     expect(code).toBe(0);
-    expect(stdout).toContain('(headless: --mode headless)');
+    expect(stdout).toContain('(headless: headless as the option asked)');
     expect(stdout).toMatch(/0\.000 s +impression +inline +recorded \(not sent\)/u);
     expect(stdout).toContain('completed at 15.000 s');
     expect(stdout).toContain('Beacons: 21 (21 recorded)');
@@ -128,7 +128,7 @@ describe('vast play', () => {
     bundled.server.reset();
     const { code, stdout } = await run('play', bundled.tag, '--allow-private-network', '--seed', '1', '--interruptions', 'off', '--send-beacons');
     expect(code).toBe(0);
-    expect(stdout).toContain('(headless: auto: VAST_PLAYBACK_MODE=headless: headless)');
+    expect(stdout).toContain('(headless: VAST_PLAYBACK_MODE=headless: headless)');
     expect(stdout).toContain('Beacons: 21 (21 sent)');
     expect(bundled.server.received().filter((r) => r.path.startsWith('/track/'))).toHaveLength(21);
   });
@@ -140,14 +140,14 @@ describe('vast play', () => {
     expect(first.stdout).toBe(second.stdout);
     const session = JSON.parse(first.stdout) as { provider: string; mode: string; config: { player: Record<string, unknown> } };
     expect(session).toMatchObject({ provider: 'tiger', mode: 'headless' });
-    expect(session.config.player).toMatchObject({ requestedMode: 'headless', chosenMode: 'headless', beacons: 'recorded', seed: 7 });
+    expect(session.config.player).toMatchObject({ selection: { mode: 'headless', requested: 'headless', source: 'option' }, beacons: 'recorded', seed: 7 });
   });
 
   it('plays in real time with --mode real, sending the beacons (a 1-second ad)', async () => {
     const file = await dir.write('one-second.xml', exampleInline({ durationSeconds: 1 }).replaceAll('https://track.example/t', bundled.server.url('/track/real')));
     bundled.server.reset();
     const { code, stdout, stderr } = await run('play', file, '--mode', 'real', '--allow-private-network');
-    expect(stderr).toContain('Playing in real time (--mode real)');
+    expect(stderr).toContain('Playing in real time (real as the option asked)');
     expect(code).toBe(0);
     expect(stdout).toMatch(/1\.000 s +complete +inline +sent 204/u);
     expect(bundled.server.received().filter((r) => r.path === '/track/real/complete')).toHaveLength(1);
@@ -171,6 +171,16 @@ describe('vast play', () => {
     const { code, stderr } = await run('play', file);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^vast: \S+empty\.xml: no ad to play: IAB 303: [^\n]*\n$/u);
+  });
+
+  it('auto mode on a desktop with a display plays in real time; an unknown VAST_PLAYBACK_MODE is one line, exit 1', async () => {
+    const file = await dir.write('short-real.xml', exampleInline({ durationSeconds: 1 }).replaceAll('https://track.example/t', bundled.server.url('/track/auto')));
+    const io = { ...captureIo(), env: { DISPLAY: ':0' } };
+    expect(await runCli(['play', file, '--allow-private-network', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toMatchObject({ mode: 'real', config: { player: { selection: { requested: 'auto', reason: 'interactive' } } } });
+    const bad = { ...captureIo(), env: { VAST_PLAYBACK_MODE: 'sideways' } };
+    expect(await runCli(['play', file], bad)).toBe(1);
+    expect(bad.stderr()).toMatch(/^vast: INVALID_PLAYBACK_ENVIRONMENT: [^\n]*\n$/u);
   });
 
   it('an unknown provider is one line naming the config path, exit 1', async () => {

@@ -1,5 +1,6 @@
 import { ConfigError, ConfigResolver } from '@vast/config';
 import { VastError, parseVast, type InlineAd } from '@vast/parser';
+import { FactoryError } from '@vast/factory';
 import { PlayerError } from '@vast/player-core';
 import type { FunnelForecast } from '@vast/player-headless';
 import { PlaybackSession, type PlaybackEvent } from '@vast/session';
@@ -8,7 +9,6 @@ import { RecordingBeaconTransport, Tracker, trackingSetFromAds, type BeaconOutco
 import { inlineVast } from '@vast/testkit';
 import { describe, expect, it } from 'vitest';
 import { CliError, describeError } from '../src/cli-error.js';
-import { choosePlaybackMode, createCliPlayer } from '../src/create-cli-player.js';
 import { formatForecast } from '../src/format-forecast.js';
 import { formatTimeline } from '../src/format-timeline.js';
 import { funnelReportHtml } from '../src/funnel-report.js';
@@ -23,6 +23,7 @@ describe('describeError: one line for every kind of failure', () => {
     [new CliError('bad thing'), 'bad thing'],
     [new VastError(303, 'no ad\nsecond line'), 'IAB 303: no ad'],
     [new PlayerError('BEACONS_NOT_ALLOWED', 'not allowed'), 'BEACONS_NOT_ALLOWED: not allowed'],
+    [new FactoryError('INVALID_PLAYBACK_ENVIRONMENT', 'bad VAST_PLAYBACK_MODE'), 'INVALID_PLAYBACK_ENVIRONMENT: bad VAST_PLAYBACK_MODE'],
     [new ConfigError([]), 'config error: Invalid config (0 problems):'],
     [new RangeError('out of range'), 'out of range'],
     ['a string', 'a string'],
@@ -159,34 +160,5 @@ describe('the funnel as text and as HTML', () => {
     expect(html).toContain('publisher <b>acme</b>');
     expect(html).toContain('<p>Interruptions by type: none.</p>');
     expect(html).toContain('height="0.00"');
-  });
-});
-
-describe('choosePlaybackMode and createCliPlayer', () => {
-  const config = new ConfigResolver().resolve('global', undefined, { playback: { mode: 'real' } });
-
-  it("uses the config's mode when none is given, and an explicit one wins", () => {
-    expect(choosePlaybackMode(config)).toEqual({ requested: 'real', mode: 'real', reason: "the config's playback.mode is real" });
-    expect(choosePlaybackMode(config, 'headless').mode).toBe('headless');
-  });
-
-  it('auto mode asks detectPlaybackEnvironment: a desktop with a display plays in real time', () => {
-    const decision = choosePlaybackMode(config, 'auto', { DISPLAY: ':0' });
-    expect(decision.mode).toBe('real');
-    expect(decision.reason).toMatch(/^auto: /u);
-  });
-
-  it('a headless player without --send-beacons never asks for the sending transport', () => {
-    const player = createCliPlayer({
-      ad,
-      config,
-      decision: { requested: 'headless', mode: 'headless', reason: 'test' },
-      provider: 'global',
-      sendingTransport: () => {
-        throw new Error('must not be called');
-      },
-      headlessSends: false,
-    });
-    expect(player.session.mode).toBe('headless');
   });
 });

@@ -1,5 +1,5 @@
 import { VastClient } from '@vast/client';
-import { HeadlessPlayer } from '@vast/player-headless';
+import { PlayerFactory } from '@vast/factory';
 import type { RecordedRequest } from '@vast/testkit';
 import { CliError } from '../cli-error.js';
 import { writeLines, type CliIo } from '../cli-io.js';
@@ -9,7 +9,6 @@ import { formatResolution } from '../format-resolution.js';
 import { formatTable } from '../format-table.js';
 import { formatTimeline } from '../format-timeline.js';
 import { firstAd } from '../load-ad.js';
-import { resolvePlaybackConfig } from '../playback-config.js';
 
 /** The seed of the demo's headless playback: the same run every time. */
 const DEMO_SEED = 1;
@@ -44,7 +43,7 @@ function formatReceived(requests: readonly RecordedRequest[]): string[] {
 /**
  * The default run, with no network beyond loopback: starts a `@vast/testkit` mock ad server on
  * 127.0.0.1 with the bundled chain (two wrappers, then a 15-second inline ad), resolves it with
- * `VastClient`, plays it with a `HeadlessPlayer` (seed 1, the global provider's interruption
+ * `VastClient`, plays it with a `HeadlessPlayer` of `PlayerFactory` (seed 1, the global provider's interruption
  * model) whose beacons go to that same mock server, and prints the chain, the timeline and what
  * the server received. The server and the client are closed before it returns.
  *
@@ -70,9 +69,10 @@ export async function demoCommand(io: CliIo): Promise<number> {
     writeLines(io.out, formatResolution(resolution));
     const ad = firstAd(resolution, tag);
     // Headless playback sends only when both the config and the caller say so.
-    const config = resolvePlaybackConfig('global', undefined, { playback: { headlessMaySendBeacons: true } });
-    const player = new HeadlessPlayer({ ad, config, seed: DEMO_SEED, transport });
+    const factory = new PlayerFactory();
+    const player = factory.createHeadless(ad, { overrides: { playback: { headlessMaySendBeacons: true } }, seed: DEMO_SEED, transport });
     const result = await player.play();
+    await factory.close();
     const failure = result.session.failure;
     if (failure !== null) throw new CliError(`the demo ad failed: IAB ${failure.code}: ${failure.message ?? ''}`);
     writeLines(io.out, [

@@ -1,11 +1,11 @@
-import type { PlaybackMode } from '@vast/config';
+import { ConfigResolver, type PlaybackMode } from '@vast/config';
+import { PlayerFactory } from '@vast/factory';
 import { CliError } from '../cli-error.js';
 import { writeLines, type CliIo } from '../cli-io.js';
-import { choosePlaybackMode, createCliPlayer } from '../create-cli-player.js';
+import { DEMO_PUBLISHERS } from '../demo-publishers.js';
 import { formatPlaybackSummary } from '../format-playback-summary.js';
 import { formatTimeline } from '../format-timeline.js';
 import { firstAd, openClient, resolveSource } from '../load-ad.js';
-import { resolvePlaybackConfig } from '../playback-config.js';
 
 /** Options of `vast play`. */
 export interface PlayCommandOptions {
@@ -28,8 +28,10 @@ export interface PlayCommandOptions {
 }
 
 /**
- * `play <file|url>`: resolves the ad and plays it with the player the mode asks for, then prints
- * the timeline (media time, event, level, outcome, beacon) and a summary, or the session JSON.
+ * `play <file|url>`: resolves the ad and plays it with the player `PlayerFactory` of
+ * `@vast/factory` makes for the mode (an explicit `--mode` wins over the config's; auto asks the
+ * environment), then prints the timeline (media time, event, level, outcome, beacon) and a
+ * summary, or the session JSON (which records the decision under `config.player.selection`).
  * Headless playback records its beacons unless `--send-beacons` (which also sets the config's
  * `playback.headlessMaySendBeacons`); real playback sends them, through the client's SSRF-guarded
  * pool. Error pixels of a failed chain are sent only when the beacons are.
@@ -44,35 +46,43 @@ export interface PlayCommandOptions {
 export async function playCommand(source: string, options: PlayCommandOptions, io: CliIo): Promise<number> {
   const provider = options.provider ?? 'global';
   const sendBeacons = options.sendBeacons === true;
-  const config = resolvePlaybackConfig(provider, options.publisher, {
-    playback: { ...(options.seed === undefined ? {} : { seed: options.seed }), ...(sendBeacons ? { headlessMaySendBeacons: true } : {}) },
-  });
-  const decision = choosePlaybackMode(config, options.mode, io.env);
+  const configOptions = {
+    provider,
+    ...(options.publisher === undefined ? {} : { publisher: options.publisher }),
+    overrides: { playback: { ...(options.seed === undefined ? {} : { seed: options.seed }), ...(sendBeacons ? { headlessMaySendBeacons: true } : {}) } },
+    ...(options.mode === undefined ? {} : { mode: options.mode }),
+    ...(io.env === undefined ? {} : { env: io.env }),
+  };
+  const factory = new PlayerFactory({ resolver: new ConfigResolver({ publishers: DEMO_PUBLISHERS }) });
+  let decision;
+  try {
+    decision = factory.select(configOptions);
+  } catch (error) {
+    await factory.close();
+    throw error;
+  }
   const sends = decision.mode === 'real' || sendBeacons;
   const client = openClient({ allowPrivateNetwork: options.allowPrivateNetwork === true, sendErrorPixels: sends });
+  // Beacons go through the client's guarded pool: the SSRF guard covers them too.
   const transport = client.createBeaconTransport();
   try {
     const resolution = await resolveSource(client, source, io.cwd);
     const ad = firstAd(resolution, source);
-    const player = createCliPlayer({
-      ad,
-      config,
-      decision,
-      provider,
-      sendingTransport: () => transport,
-      headlessSends: sendBeacons,
-      seed: options.seed,
-      interruptions: options.interruptions,
+    const player = factory.create(ad, {
+      ...configOptions,
+      // A headless player records unless it is given a sending transport.
+      ...(sends ? { transport } : {}),
+      ...(options.interruptions === undefined ? {} : { interruptions: options.interruptions }),
     });
     if (decision.mode === 'real' && options.json !== true) {
-      writeLines(io.err, [`Playing in real time (${decision.reason}): this takes the ad's duration.`]);
+      writeLines(io.err, [`Playing in real time (${decision.detail}): this takes the ad's duration.`]);
     }
     const result = await player.play();
     if (options.json === true) {
       writeLines(io.out, [result.session.toJSONText()]);
     } else {
       writeLines(io.out, [
-        `Playing ${source} (${decision.mode}: ${decision.reason})`,
+        `Playing ${source} (${decision.mode}: ${decision.detail})`,
         '',
         ...formatTimeline(result.session.events, result.outcomes, ad.wrappers.length),
         '',
@@ -85,6 +95,7 @@ export async function playCommand(source: string, options: PlayCommandOptions, i
     if (failure !== null && !simulated) throw new CliError(`${source}: playback failed: IAB ${failure.code}: ${failure.message ?? 'no message'}`);
     return 0;
   } finally {
+    await factory.close();
     await transport.close();
     await client.close();
   }
