@@ -27,8 +27,8 @@ export interface CliIo {
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
-   * Resolves when the user asks a long-running command (`serve`) to stop.
-   * @defaultValue the first SIGINT or SIGTERM of the process
+   * Resolves when the user asks a long-running command (`serve`) to stop, with what asked.
+   * @defaultValue the first SIGINT or SIGTERM of the process (`runCli` fills it in)
    */
   readonly untilStopped?: () => Promise<string>;
 }

@@ -11,6 +11,7 @@ import { serveCommand } from './commands/serve-command.js';
 import { simulateCommand } from './commands/simulate-command.js';
 import { integerOption, onOffOption } from './option-parsers.js';
 import { listPackages } from './packages.js';
+import { untilSignal } from './until-signal.js';
 
 /** The largest seed (the config's `playback.seed` is an unsigned 32-bit integer). */
 const MAX_SEED = 0xffff_ffff;
@@ -112,7 +113,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command<[string 
   program
     .command('serve')
     .description('run the mock ad server with the bundled documents until Ctrl-C')
-    .action(async () => done(await serveCommand(io)));
+    .action(async () => done(await serveCommand({ untilStopped: untilSignal, ...io })));
 
   return program;
 }

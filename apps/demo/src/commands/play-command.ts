@@ -11,14 +11,14 @@ import { firstAd, openClient, resolveSource } from '../load-ad.js';
 export interface PlayCommandOptions {
   /** `real`, `headless` or `auto`. @defaultValue the config's `playback.mode` */
   readonly mode?: PlaybackMode;
-  /** The provider profile. @defaultValue `'global'` */
-  readonly provider?: string;
+  /** The provider profile (the command line's default is `global`). */
+  readonly provider: string;
   /** A publisher id. */
   readonly publisher?: string;
   /** The seed of a headless playback. @defaultValue the config's `playback.seed` */
   readonly seed?: number;
-  /** Whether the interruption model applies (headless). @defaultValue `true` */
-  readonly interruptions?: boolean;
+  /** Whether the interruption model applies (headless; the command line's default is on). */
+  readonly interruptions: boolean;
   /** Send the beacons of a headless playback (real playback always sends). */
   readonly sendBeacons?: boolean;
   /** Let the client and the beacons reach loopback and private addresses. */
@@ -44,7 +44,7 @@ export interface PlayCommandOptions {
  *   ConfigError for an unknown provider
  */
 export async function playCommand(source: string, options: PlayCommandOptions, io: CliIo): Promise<number> {
-  const provider = options.provider ?? 'global';
+  const provider = options.provider;
   const sendBeacons = options.sendBeacons === true;
   const configOptions = {
     provider,
@@ -72,7 +72,7 @@ export async function playCommand(source: string, options: PlayCommandOptions, i
       ...configOptions,
       // A headless player records unless it is given a sending transport.
       ...(sends ? { transport } : {}),
-      ...(options.interruptions === undefined ? {} : { interruptions: options.interruptions }),
+      interruptions: options.interruptions,
     });
     if (decision.mode === 'real' && options.json !== true) {
       writeLines(io.err, [`Playing in real time (${decision.detail}): this takes the ad's duration.`]);

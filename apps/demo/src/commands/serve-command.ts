@@ -1,17 +1,16 @@
 import { writeLines, type CliIo } from '../cli-io.js';
 import { startBundledAdServer } from '../bundled-ad-server.js';
 import { formatTable } from '../format-table.js';
-import { untilSignal } from '../until-signal.js';
 
 /**
  * `serve`: runs the `@vast/testkit` mock ad server with the bundled documents on 127.0.0.1,
  * prints their URLs and where beacons go, and keeps serving until Ctrl-C (SIGINT) or SIGTERM;
  * then closes the server and prints how many requests it answered.
  *
- * @param io - where to write; `io.untilStopped` replaces the signals in tests
+ * @param io - where to write, and what stops the server
  * @returns 0 once stopped
  */
-export async function serveCommand(io: CliIo): Promise<number> {
+export async function serveCommand(io: CliIo & Required<Pick<CliIo, 'untilStopped'>>): Promise<number> {
   const { server, tag, documents } = await startBundledAdServer();
   try {
     writeLines(io.out, [
@@ -25,7 +24,7 @@ export async function serveCommand(io: CliIo): Promise<number> {
       `Try: vast play ${tag} --allow-private-network`,
       'Press Ctrl-C to stop.',
     ]);
-    const signal = await (io.untilStopped ?? untilSignal)();
+    const signal = await io.untilStopped();
     writeLines(io.out, [`${signal}: stopping after ${server.received().length} request(s).`]);
     return 0;
   } finally {

@@ -13,14 +13,14 @@ import { createProgressReporter } from '../progress-reporter.js';
 export interface SimulateCommandOptions {
   /** How many sessions to play (a positive integer). */
   readonly sessions: number;
-  /** The provider profile whose interruption model applies. @defaultValue `'global'` */
-  readonly provider?: string;
+  /** The provider profile whose interruption model applies (the command line's default is `global`). */
+  readonly provider: string;
   /** A publisher id. */
   readonly publisher?: string;
   /** The seed of the run. @defaultValue the config's `playback.seed` */
   readonly seed?: number;
-  /** Whether the interruption model applies. @defaultValue `true` */
-  readonly interruptions?: boolean;
+  /** Whether the interruption model applies (the command line's default is on). */
+  readonly interruptions: boolean;
   /** Where to write the HTML report. */
   readonly report?: string;
   /** Let the client reach loopback and private addresses. */
@@ -43,7 +43,7 @@ export interface SimulateCommandOptions {
  * @throws {@link CliError} for no ad or an unwritable report; ConfigError for an unknown provider
  */
 export async function simulateCommand(source: string, options: SimulateCommandOptions, io: CliIo): Promise<number> {
-  const provider = options.provider ?? 'global';
+  const provider = options.provider;
   const config = resolvePlaybackConfig(provider, options.publisher);
   const { ad } = await loadAd(source, { allowPrivateNetwork: options.allowPrivateNetwork === true, cwd: io.cwd });
   const progress = createProgressReporter(io.err, 'sessions');
@@ -55,7 +55,7 @@ export async function simulateCommand(source: string, options: SimulateCommandOp
       provider,
       sessions: options.sessions,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
-      interruptions: options.interruptions ?? true,
+      interruptions: options.interruptions,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {
