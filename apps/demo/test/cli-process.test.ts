@@ -114,12 +114,17 @@ describe('the vast bin, spawned', () => {
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await expect.poll(() => stdout, { timeout: 20_000 }).toContain('Press Ctrl-C to stop.');
-    const tag = /Ad tag: (\S+)/u.exec(stdout)?.[1] ?? '';
-    expect((await fetch(tag)).status).toBe(200);
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(stdout).toContain('SIGINT: stopping after 1 request(s).');
+    try {
+      await expect.poll(() => stdout, { timeout: 20_000 }).toContain('Press Ctrl-C to stop.');
+      const tag = /Ad tag: (\S+)/u.exec(stdout)?.[1] ?? '';
+      expect((await fetch(tag)).status).toBe(200);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(stdout).toContain('SIGINT: stopping after 1 request(s).');
+    } finally {
+      // A failed assertion must not leave the server running.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 
   it('an unknown command is one line and exit 2', async () => {
