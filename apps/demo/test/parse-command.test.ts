@@ -49,7 +49,15 @@ describe('parse <file>', () => {
     const io = captureIo();
     expect(await runCli(['parse', fixture('broken.xml')], io)).toBe(1);
     expect(io.stdout()).toBe('');
-    expect(io.stderr()).toMatch(/broken\.xml: not valid VAST: IAB 100: .*well-formed/u);
+    expect(io.stderr()).toMatch(/^vast: .*broken\.xml: not valid VAST: IAB 100: .*well-formed[^\n]*\n$/u);
+  });
+
+  it('prints the whole model as JSON with --json', async () => {
+    const io = captureIo();
+    expect(await runCli(['parse', fixture('two-ads.xml'), '--json'], io)).toBe(0);
+    const model = JSON.parse(io.stdout()) as { version: string; ads: { type: string }[] };
+    expect(model.version).toBe('4.1');
+    expect(model.ads.map((ad) => ad.type)).toEqual(['inline', 'wrapper']);
   });
 
   it('reads a relative file from the directory the user typed the command in', async () => {
@@ -61,6 +69,6 @@ describe('parse <file>', () => {
   it('exits 1 with the reason when the file cannot be read', async () => {
     const io = captureIo();
     expect(await runCli(['parse', fixture('does-not-exist.xml')], io)).toBe(1);
-    expect(io.stderr()).toMatch(/Cannot read .*does-not-exist\.xml: .*ENOENT/u);
+    expect(io.stderr()).toMatch(/^vast: cannot read .*does-not-exist\.xml: no such file\n$/u);
   });
 });

@@ -33,11 +33,17 @@ describe('resolve-config <provider>', () => {
     expect(lines.length).toBeGreaterThan(20);
   });
 
-  it('prints the ConfigError message and exits 1 for an unknown provider', async () => {
+  it('with --explain --json, gives every field with its level as JSON', async () => {
+    const io = captureIo();
+    expect(await runCli(['resolve-config', 'tiger', '--publisher', 'acme', '--explain', '--json'], io)).toBe(0);
+    const explanation = JSON.parse(io.stdout()) as { fields: Record<string, { value: unknown; source: string }> };
+    expect(explanation.fields['tracker.timeoutMs']).toMatchObject({ value: 1000, source: 'publisher "acme"' });
+  });
+
+  it('prints one line naming the config path and exits 1 for an unknown provider', async () => {
     const io = captureIo();
     expect(await runCli(['resolve-config', 'nosuch'], io)).toBe(1);
     expect(io.stdout()).toBe('');
-    expect(io.stderr()).toContain('Invalid config (1 problem)');
-    expect(io.stderr()).toContain('"nosuch"');
+    expect(io.stderr()).toMatch(/^vast: config error at provider \(provider "nosuch"\): unknown provider[^\n]*\n$/u);
   });
 });

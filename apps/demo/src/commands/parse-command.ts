@@ -1,35 +1,34 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { isVastError, parseVast } from '@vast/parser';
+import { CliError } from '../cli-error.js';
 import { writeLines, type CliIo } from '../cli-io.js';
 import { formatDocument } from '../format-document.js';
-import { UsageError, type ParsedArgs } from '../parse-args.js';
+import { readSource } from '../load-ad.js';
+
+/** Options of `vast parse`. */
+export interface ParseCommandOptions {
+  /** Print the parsed model as JSON instead of the summary. */
+  readonly json?: boolean;
+}
 
 /**
  * `parse <file>`: parses a local VAST file with `parseVast` (lenient mode) and prints its version,
- * its ads and the warnings, or the `VastError` code and message.
+ * its ads and the warnings (or, with `--json`, the whole model).
  *
- * @param args - the parsed command line (`positionals[0]` is the file)
+ * @param file - the file, relative to the user's directory
+ * @param options - `json`
  * @param io - where to write
- * @returns 0 when the file parsed, 1 when it could not be read or is not valid VAST
- * @throws UsageError when the file is missing from the command line
+ * @returns 0 when the file parsed
+ * @throws {@link CliError} when it cannot be read or is not valid VAST (with the IAB code)
  */
-export async function parseCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  const file = args.positionals[0];
-  if (file === undefined) throw new UsageError('parse needs a file');
-  let xml: Uint8Array;
+export async function parseCommand(file: string, options: ParseCommandOptions, io: CliIo): Promise<number> {
+  const xml = await readSource(file, io.cwd);
+  let document;
   try {
-    xml = await readFile(io.cwd === undefined ? file : resolve(io.cwd, file));
-  } catch (error) {
-    writeLines(io.err, [`Cannot read ${file}: ${(error as Error).message}`]);
-    return 1;
-  }
-  try {
-    writeLines(io.out, formatDocument(file, parseVast(xml)));
-    return 0;
+    document = parseVast(xml);
   } catch (error) {
     if (!isVastError(error)) throw error;
-    writeLines(io.err, [`${file}: not valid VAST: IAB ${error.code}: ${error.message}`]);
-    return 1;
+    throw new CliError(`${file}: not valid VAST: IAB ${error.code}: ${error.message}`);
   }
+  writeLines(io.out, options.json === true ? [JSON.stringify(document, null, 2)] : formatDocument(file, document));
+  return 0;
 }
