@@ -33,11 +33,23 @@ describe('fan-out limits of one call', () => {
         `<Ad id="w${i}"><Wrapper><AdSystem>t</AdSystem><VASTAdTagURI><![CDATA[${server.url(`/leaf.xml?i=${i}`)}]]></VASTAdTagURI></Wrapper></Ad>`,
     );
     server.route('/thousand.xml', vast(wrappers));
-    const result = await client.get(server.url('/thousand.xml'));
-    expect(result.error?.message).toBeUndefined();
-    expect(result.ads).toHaveLength(1);
+    // The parser reads all 1,000 ads here, so that the fan-out limit is what cuts them.
+    const reading = testClient({ parser: { maxAds: 1000 } });
+    try {
+      const result = await reading.get(server.url('/thousand.xml'));
+      expect(result.error?.message).toBeUndefined();
+      expect(result.ads).toHaveLength(1);
+      expect(adRequests(server)).toBe(1 + 10);
+      expect(result.warnings.filter((w) => w.kind === 'fan-out-limit')).toMatchObject([{ count: 990, depth: 0 }]);
+    } finally {
+      await reading.close();
+    }
+    // With the parser's default maxAds (32), the document is cut first, with a warning that says so.
+    server.reset();
+    const cut = await client.get(server.url('/thousand.xml'));
     expect(adRequests(server)).toBe(1 + 10);
-    expect(result.warnings.filter((w) => w.kind === 'fan-out-limit')).toMatchObject([{ count: 990, depth: 0 }]);
+    expect(cut.warnings.some((w) => w.kind === 'parse' && w.depth === 0 && /1000 Ad elements, more than maxAds \(32\)/.test(w.message))).toBe(true);
+    expect(cut.warnings.filter((w) => w.kind === 'fan-out-limit')).toMatchObject([{ count: 22, depth: 0 }]);
   });
 
   it('stops at maxRequestsPerResolution in pods ten wide and three deep, with a request-limit warning', async () => {
