@@ -225,6 +225,11 @@ export abstract class BaseVastPlayer {
     // Nothing by default: a clock-driven player restarts its clock here.
   }
 
+  /** Called once when the session ends, whoever ended it (before `play()` settles its beacons). */
+  protected onEnded(): void {
+    // Nothing by default: a player with timers cancels them here.
+  }
+
   /** Brings the session's playhead up to date before a control acts (a clock-driven player reads its clock). */
   protected syncPosition(): void {
     // Nothing by default: the playhead is already where the loop put it.
@@ -569,6 +574,7 @@ export abstract class BaseVastPlayer {
     if (TERMINAL_EVENTS.has(event.type)) {
       this.#end?.abort(ENDED);
       this.#wakeResumeWaiters();
+      this.onEnded();
     }
     if (this.#events.wants('playback')) this.#events.emit({ type: 'playback', event });
   }

@@ -61,6 +61,7 @@ export class VastPlayer extends BaseVastPlayer {
   #playingSince: number | null = null;
   #next: ScheduledTask | undefined;
   #deadline: ScheduledTask | undefined;
+  #progressDone: (() => void) | undefined;
 
   /**
    * @param options - the ad, the config, the transport, and the real-time options
@@ -123,15 +124,17 @@ export class VastPlayer extends BaseVastPlayer {
     }
     this.advanceTo(0);
     this.#scheduleNext();
-    return new Promise((resolve) => {
-      const done = (): void => {
-        this.#next?.cancel();
-        this.#deadline?.cancel();
-        resolve();
-      };
-      if (this.endSignal.aborted) done();
-      else this.endSignal.addEventListener('abort', done, { once: true });
-    });
+    if (this.session.ended) {
+      this.onEnded();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => (this.#progressDone = resolve));
+  }
+
+  protected override onEnded(): void {
+    this.#next?.cancel();
+    this.#deadline?.cancel();
+    this.#progressDone?.();
   }
 
   protected override onPaused(): void {

@@ -179,11 +179,12 @@ export class Tracker {
     }
     const beacons: Beacon[] = [];
     const { levels } = this.#tracking;
+    const merged = mergeMacroContexts(this.#context, context);
     for (let index = 0; index < levels.length; index++) {
       const level = levels[index] as TrackingLevel;
-      if (event === 'impression') for (const url of level.impressions) beacons.push(this.#emit(event, url, index, context, NO_EXTRA));
-      else if (event === 'clickTracking') for (const url of level.clickTrackings ?? []) beacons.push(this.#emit(event, url, index, context, NO_EXTRA));
-      else for (const entry of level.events) if (entry.event === event) beacons.push(this.#emit(event, entry.url, index, context, NO_EXTRA));
+      if (event === 'impression') for (const url of level.impressions) beacons.push(this.#emit(event, url, index, merged, NO_EXTRA));
+      else if (event === 'clickTracking') for (const url of level.clickTrackings ?? []) beacons.push(this.#emit(event, url, index, merged, NO_EXTRA));
+      else for (const entry of level.events) if (entry.event === event) beacons.push(this.#emit(event, entry.url, index, merged, NO_EXTRA));
     }
     return beacons;
   }
@@ -208,10 +209,11 @@ export class Tracker {
     if (this.#fired.has(key)) return [];
     this.#fired.add(key);
     const beacons: Beacon[] = [];
+    const merged = mergeMacroContexts(this.#context, context);
     this.#tracking.levels.forEach((level, index) => {
       for (const entry of level.events) {
         if (entry.event !== 'progress' || entry.offset === undefined || !sameOffset(entry.offset, mark.offset)) continue;
-        beacons.push(this.#emit('progress', entry.url, index, context, { offset: entry.offset }));
+        beacons.push(this.#emit('progress', entry.url, index, merged, { offset: entry.offset }));
       }
     });
     return beacons;
@@ -232,7 +234,7 @@ export class Tracker {
     const key = `error@${code}`;
     if (this.#fired.has(key)) return [];
     this.#fired.add(key);
-    const moment = mergeMacroContexts(context, { errorCode: code });
+    const moment = mergeMacroContexts(this.#context, mergeMacroContexts(context, { errorCode: code }));
     const beacons: Beacon[] = [];
     this.#tracking.levels.forEach((level, index) => {
       for (const url of level.errors) beacons.push(this.#emit('error', url, index, moment, { errorCode: code }));
@@ -275,14 +277,9 @@ export class Tracker {
     return this.outcomes();
   }
 
-  #emit(
-    event: string,
-    template: string,
-    level: number,
-    context: MacroContext | undefined,
-    extra: Pick<Beacon, 'offset' | 'errorCode'>,
-  ): Beacon {
-    const url = this.#expander.expand(template, mergeMacroContexts(this.#context, context));
+  /** Makes one beacon and hands it over; `context` is the session's merged with the moment's. */
+  #emit(event: string, template: string, level: number, context: MacroContext, extra: Pick<Beacon, 'offset' | 'errorCode'>): Beacon {
+    const url = this.#expander.expand(template, context);
     const beacon: Beacon = {
       id: ++this.#lastId,
       event,
