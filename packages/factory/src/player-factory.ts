@@ -3,6 +3,7 @@ import { ConfigResolver, PlaybackMode, type ResolvedConfig, type TrackerOptions 
 import type { PlayableAd } from '@vast/player-core';
 import { HeadlessPlayer } from '@vast/player-headless';
 import { PlaybackScheduler, VastPlayer } from '@vast/player-realtime';
+import { ConfigSnapshotCache } from '@vast/session';
 import { RealtimeTimeProvider, type EnvironmentVariables, type TimeProvider } from '@vast/time';
 import { HttpBeaconTransport, MacroExpander, type BeaconTransport, type HttpBeaconTransportOptions } from '@vast/tracker';
 import type { CreateHeadlessPlayerOptions, CreatePlayerOptions, CreateRealPlayerOptions, PlayerConfigOptions } from './create-player-options.js';
@@ -73,7 +74,8 @@ const MAX_EXPANDERS = 64;
 /**
  * Makes players and owns what they share: one `PlaybackScheduler` (a single timer) for every
  * real-time player, one `HttpBeaconTransport` per distinct tracker options of the configs (a
- * keep-alive pool and a concurrency cap for all), a cache of `MacroExpander`s (tracking URLs
+ * keep-alive pool and a concurrency cap for all), a `ConfigSnapshotCache` (sessions with equal
+ * configs share one snapshot), a cache of `MacroExpander`s (tracking URLs
  * compiled once), and a `ConfigResolver`. Make one per process and `close()` it at shutdown.
  *
  * The mode of {@link PlayerFactory.create}: the `mode` option when given, else the resolved
@@ -102,6 +104,8 @@ export class PlayerFactory {
   readonly #beaconOptions: FactoryBeaconOptions;
   readonly #transports = new Map<string, HttpBeaconTransport>();
   readonly #expanders = new Map<string, MacroExpander>();
+  // Sessions with equal configs (most sessions of one provider and publisher) share one snapshot.
+  readonly #configCache = new ConfigSnapshotCache();
   readonly #env: EnvironmentVariables | undefined;
   readonly #platform: string | undefined;
   // Aborted by close(): the real-time players still playing end `stopped`.
@@ -269,6 +273,7 @@ export class PlayerFactory {
       signal,
       transport: options.transport ?? this.#transport ?? this.#httpTransport(config.tracker),
       expander: options.expander ?? this.#expander(config.tracker, time),
+      configCache: options.configCache ?? this.#configCache,
       record: { ...options.record, selection: { ...selection } },
     });
   }
@@ -276,7 +281,13 @@ export class PlayerFactory {
   #headless(ad: PlayableAd, options: CreateHeadlessPlayerOptions, config: ResolvedConfig, selection: PlayerSelection): HeadlessPlayer {
     // No shared expander: a headless session's [TIMESTAMP] and [CACHEBUSTING] come from its own
     // simulated clock and seeded source.
-    return new HeadlessPlayer({ ...playerOptions(options), ad, config, record: { ...options.record, selection: { ...selection } } });
+    return new HeadlessPlayer({
+      ...playerOptions(options),
+      ad,
+      config,
+      configCache: options.configCache ?? this.#configCache,
+      record: { ...options.record, selection: { ...selection } },
+    });
   }
 
   #httpTransport(tracker: TrackerOptions): HttpBeaconTransport {

@@ -50,6 +50,18 @@ describe('PlayerFactory: what the players share', () => {
     await factory.close();
   });
 
+  it('sessions of equal configs share one config snapshot, headless and real time alike', async () => {
+    const time = new SimulatedTimeProvider();
+    const factory = new PlayerFactory({ time, transport: new RecordingBeaconTransport() });
+    const real = [factory.createReal(inlineAd({ adId: 'r1' }), { provider: 'tiger' }), factory.createReal(inlineAd({ adId: 'r2' }), { provider: 'tiger' })];
+    const headless = [factory.createHeadless(inlineAd({ adId: 'h1' }), { provider: 'tiger' }), factory.createHeadless(inlineAd({ adId: 'h2' }), { provider: 'tiger' })];
+    expect(real[1]?.session.config).toBe(real[0]?.session.config);
+    expect(headless[1]?.session.config).toBe(headless[0]?.session.config);
+    expect(factory.createHeadless(inlineAd(), { provider: 'leto' }).session.config).not.toBe(headless[0]?.session.config);
+    await Promise.all([...real, ...headless].map((p) => p.play()));
+    await factory.close();
+  });
+
   it('its own HTTP transports follow each config’s tracker options (headers) and the beacon options (user agent)', async () => {
     server.reset();
     const factory = new PlayerFactory({ time: new SimulatedTimeProvider(), beaconOptions: { userAgent: 'ua-test' } });
