@@ -94,7 +94,7 @@ export class HeadlessPlayer extends BaseVastPlayer {
 
   /**
    * @param options - the ad, the config, and the headless options
-   * @throws {@link PlayerError} with code `BEACONS_NOT_ALLOWED` (a sending transport the config
+   * @throws `PlayerError` (of `@vast/player-core`) with code `BEACONS_NOT_ALLOWED` (a sending transport the config
    *   does not allow) or `INVALID_PLAYER_OPTIONS` (no ad or config, or a seed that is not an integer)
    */
   constructor(options: HeadlessPlayerOptions) {

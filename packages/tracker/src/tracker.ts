@@ -161,7 +161,7 @@ export class Tracker {
   /**
    * Fires the beacons of one event on every level, following the exactly-once and
    * change-of-state rules. `impression` fires the Impression URLs; `clickTracking` the click
-   * trackings (each time); `progress` is driven by {@link Tracker.progress} instead.
+   * trackings (each time); `progress` fires through {@link Tracker.reached} instead.
    *
    * @param event - `impression`, `clickTracking`, or a VAST tracking event name
    * @param context - macro values of this moment (playhead and the like)
