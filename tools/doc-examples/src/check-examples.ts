@@ -54,9 +54,9 @@ export interface CheckExamplesOptions {
 export function checkExamples(examples: readonly DocExample[], options: CheckExamplesOptions): CheckResult {
   const baseDir = resolve(options.baseDir);
   const virtualDir = join(baseDir, '.doc-examples');
-  const files = new Map<string, { text: string; example?: DocExample }>();
+  const files = new Map<string, { text: string; example: Pick<DocExample, 'file' | 'line'> }>();
   // A declaration file without imports is a script: its declarations are global.
-  files.set(join(virtualDir, 'preamble.d.ts'), { text: options.preamble ?? PREAMBLE });
+  files.set(join(virtualDir, 'preamble.d.ts'), { text: options.preamble ?? PREAMBLE, example: { file: 'preamble', line: 1 } });
   const checked = examples.filter((example) => example.check);
   checked.forEach((example, index) => {
     // `export {}` makes every block a module, whatever it imports; it goes last so lines match.
@@ -72,19 +72,20 @@ export function checkExamples(examples: readonly DocExample[], options: CheckExa
     return real.getSourceFile(fileName, languageVersion, onError, shouldCreate);
   };
   host.fileExists = (fileName) => files.has(resolve(fileName)) || real.fileExists(fileName);
-  host.readFile = (fileName) => files.get(resolve(fileName))?.text ?? real.readFile(fileName);
 
   const program = ts.createProgram({ rootNames: [...files.keys()], options: compilerOptions, host });
   const diagnostics: ExampleDiagnostic[] = [];
   for (const [fileName, { example }] of files) {
     const sourceFile = program.getSourceFile(fileName);
+    /* v8 ignore next -- every root file is in the program */
     if (sourceFile === undefined) continue;
     const found = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
     for (const diagnostic of found) {
-      const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+      // A file's syntactic and semantic diagnostics always have a position.
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? /* v8 ignore next */ 0);
       diagnostics.push({
-        file: example?.file ?? 'preamble',
-        line: (example?.line ?? 1) + line,
+        file: example.file,
+        line: example.line + line,
         column: character + 1,
         code: diagnostic.code,
         message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),

@@ -27,32 +27,52 @@ export interface DocExample {
  * @returns the TypeScript blocks in document order
  */
 export function extractExamples(markdown: string, file: string): DocExample[] {
-  const lines = markdown.split(/\r?\n/);
   const examples: DocExample[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)\s*(.*)$/.exec(lines[index] ?? '');
-    index += 1;
-    if (open === null) continue;
-    const [, indent = '', fence = '', language = '', rest = ''] = open;
-    const body: string[] = [];
-    const start = index;
-    while (index < lines.length && !isClosingFence(lines[index] ?? '', fence)) {
-      body.push(stripIndent(lines[index] ?? '', indent.length));
-      index += 1;
+  let open: { fence: string; indent: number; language: string; info: string; start: number; body: string[] } | undefined;
+  for (const [index, line] of markdown.split(/\r?\n/).entries()) {
+    if (open === undefined) {
+      open = openingFence(line, index + 2);
+    } else if (isClosingFence(line, open.fence)) {
+      if (TYPESCRIPT_LANGUAGES.has(open.language)) examples.push(toExample(open, file));
+      open = undefined;
+    } else {
+      open.body.push(stripIndent(line, open.indent));
     }
-    index += 1; // the closing fence
-    if (!TYPESCRIPT_LANGUAGES.has(language.toLowerCase())) continue;
-    const check = !rest.split(/\s+/).includes(NO_CHECK_MARKER);
-    examples.push({ file, line: start + 1, code: body.join('\n'), check });
   }
+  if (open !== undefined && TYPESCRIPT_LANGUAGES.has(open.language)) examples.push(toExample(open, file));
   return examples;
+}
+
+/** A fence that opens a code block: its characters, indentation, language and the rest of its info. */
+function openingFence(line: string, start: number) {
+  const trimmed = line.trimStart();
+  const char = trimmed.charAt(0);
+  if (char !== '`' && char !== '~') return undefined;
+  let width = 0;
+  while (trimmed.charAt(width) === char) width += 1;
+  if (width < 3) return undefined;
+  const info = trimmed.slice(width).trim();
+  const space = info.search(/\s/);
+  return {
+    fence: char.repeat(width),
+    indent: line.length - trimmed.length,
+    language: (space === -1 ? info : info.slice(0, space)).toLowerCase(),
+    info: space === -1 ? '' : info.slice(space),
+    start,
+    body: [] as string[],
+  };
+}
+
+/** The example of a block, checked unless its info carries the marker. */
+function toExample(block: { info: string; start: number; body: string[] }, file: string): DocExample {
+  const check = !block.info.trim().split(/\s+/).includes(NO_CHECK_MARKER);
+  return { file, line: block.start, code: block.body.join('\n'), check };
 }
 
 /** A closing fence: the same character, at least as long, nothing after it. */
 function isClosingFence(line: string, fence: string): boolean {
   const trimmed = line.trim();
-  return trimmed.length >= fence.length && trimmed === (fence[0] ?? '`').repeat(trimmed.length);
+  return trimmed.length >= fence.length && trimmed === fence.charAt(0).repeat(trimmed.length);
 }
 
 /** Removes up to `width` leading spaces (the fence's own indentation). */
