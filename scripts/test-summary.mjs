@@ -7,7 +7,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
-for (const root of ['packages', 'apps']) {
+for (const root of ['packages', 'apps', 'tools']) {
   if (!existsSync(root)) continue;
   for (const name of readdirSync(root)) {
     const file = join(root, name, 'test-results.json');
