@@ -57,7 +57,8 @@ export interface VastClientOptions extends SsrfGuardOptions {
    * A request in flight longer than this counts as slow and gives its origin's slot to the next
    * request (within `maxSlowRequests`), so that hung requests cannot hold every connection of
    * an origin. It keeps running until its own deadline.
-   * @defaultValue 1000 (or `hopTimeoutMs` when that is shorter)
+   * @defaultValue 200 (or `hopTimeoutMs` when that is shorter): an ad server answers in tens of
+   *   milliseconds, so a request still running at 200 ms is one to stop waiting on
    */
   readonly slowRequestMs?: number;
   /**

@@ -103,7 +103,7 @@ export class VastClient {
       maxResponseBytes: this.#limits.maxResponseBytes,
       maxRedirects: this.#limits.maxRedirects,
       connectionsPerOrigin: this.#limits.connectionsPerOrigin,
-      slowRequestMs: positive('slowRequestMs', options.slowRequestMs, Math.min(1000, this.#limits.hopTimeoutMs)),
+      slowRequestMs: positive('slowRequestMs', options.slowRequestMs, Math.min(200, this.#limits.hopTimeoutMs)),
       maxSlowRequests: integer('maxSlowRequests', options.maxSlowRequests, 1024, 0),
       maxQueuedRequests: integer('maxQueuedRequests', options.maxQueuedRequests, 100_000, 0),
       headers: forwarded,
