@@ -65,6 +65,13 @@ export interface BaseVastPlayerOptions {
   /** Stops the playback: the session ends `stopped` and nothing fires after it. */
   readonly signal?: AbortSignal;
   /**
+   * Whether the result lists every beacon's outcome (`PlaybackResult.outcomes`). Turn it off on a
+   * server with many concurrent sessions that takes outcomes from the `beacon` event instead:
+   * nothing of a beacon then stays in memory once its outcome is known.
+   * @defaultValue `true`
+   */
+  readonly keepOutcomes?: boolean;
+  /**
    * Facts about this playback to keep in the session's config snapshot under `player` (with the
    * player's own, such as `beacons` of the headless player): e.g. how the player was chosen.
    * @defaultValue none
@@ -185,6 +192,7 @@ export abstract class BaseVastPlayer {
       context: mergeMacroContexts(adValues, options.macros),
       ...(options.requestContext === undefined ? {} : { requestContext: options.requestContext }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.keepOutcomes === false ? { keepOutcomes: false } : {}),
     });
     this.#tracker.onOutcome((outcome) => {
       if (this.#events.wants('beacon')) this.#events.emit({ type: 'beacon', outcome });

@@ -13,7 +13,7 @@ export interface PlaybackResult {
   readonly status: PlaybackStatus;
   /** The media file played, or `null` when the ad failed before one was chosen. */
   readonly mediaFile: MediaFile | null;
-  /** The outcome of every beacon, in the order they became known. */
+  /** The outcome of every beacon, in the order they became known (empty with `keepOutcomes: false`). */
   readonly outcomes: readonly BeaconOutcome[];
   /** The interruptions the playback went through, in order. */
   readonly interruptions: readonly PlayerInterruption[];

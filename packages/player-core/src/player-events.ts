@@ -38,7 +38,8 @@ function isAborted(signal: AbortSignal | undefined): boolean {
  * @internal
  */
 export class PlayerEvents {
-  readonly #listeners = new Map<PlayerEventType, Set<(event: PlayerEvent) => void>>();
+  // Made on the first subscription: most players in a busy process have no subscriber at all.
+  #listeners: Map<PlayerEventType, Set<(event: PlayerEvent) => void>> | undefined;
   #ended = false;
 
   /**
@@ -50,8 +51,9 @@ export class PlayerEvents {
    * @returns a function that unsubscribes
    */
   on<T extends PlayerEventType>(type: T, listener: PlayerListener<T>): () => void {
-    let set = this.#listeners.get(type);
-    if (set === undefined) this.#listeners.set(type, (set = new Set()));
+    const listeners = (this.#listeners ??= new Map());
+    let set = listeners.get(type);
+    if (set === undefined) listeners.set(type, (set = new Set()));
     const entry = listener as (event: PlayerEvent) => void;
     set.add(entry);
     return () => set.delete(entry);
@@ -64,7 +66,7 @@ export class PlayerEvents {
    * @returns `true` when at least one listener is subscribed
    */
   wants(type: PlayerEventType): boolean {
-    return (this.#listeners.get(type)?.size ?? 0) > 0;
+    return (this.#listeners?.get(type)?.size ?? 0) > 0;
   }
 
   /**
@@ -74,7 +76,7 @@ export class PlayerEvents {
    */
   emit(event: PlayerEvent): void {
     if (event.type === 'ended') this.#ended = true;
-    const set = this.#listeners.get(event.type);
+    const set = this.#listeners?.get(event.type);
     if (set === undefined) return;
     for (const listener of set) {
       try {

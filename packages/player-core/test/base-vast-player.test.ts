@@ -87,6 +87,16 @@ describe('BaseVastPlayer: a full play', () => {
     expect((JSON.parse(session.toJSONText()) as { config: { player: { selection: { reason: string } } } }).config.player.selection.reason).toBe('CI=true');
   });
 
+  it('with keepOutcomes off, streams outcomes as beacon events and keeps none in the result', async () => {
+    const player = new StepPlayer({ ad: chainAd(), keepOutcomes: false });
+    const streamed: string[] = [];
+    player.on('beacon', ({ outcome }) => streamed.push(`${outcome.beacon.level}:${outcome.beacon.event}`));
+    const result = await player.play();
+    expect(result.outcomes).toEqual([]);
+    expect(streamed).toEqual(FULL.flatMap((event) => [`0:${event}`, `1:${event}`]));
+    expect(result.status).toBe('completed');
+  });
+
   it('shares a macro expander between players', async () => {
     const time = new SimulatedTimeProvider({ mode: 'manual' });
     const expander = new MacroExpander({ time });

@@ -80,6 +80,14 @@ export interface TrackerSessionOptions {
   readonly state?: TrackerState;
   /** Aborts the beacons still being sent. */
   readonly signal?: AbortSignal;
+  /**
+   * Whether the tracker keeps every outcome for {@link Tracker.outcomes} and
+   * {@link Tracker.settled}. Turn it off when {@link Tracker.onOutcome} listeners take them (a
+   * server with many sessions streaming outcomes to its logs): then nothing of a beacon stays in
+   * memory once its outcome is known.
+   * @defaultValue `true`
+   */
+  readonly keepOutcomes?: boolean;
 }
 
 /**
@@ -133,10 +141,13 @@ export class Tracker {
   readonly #context: MacroContext | undefined;
   readonly #requestContext: BeaconRequestContext | undefined;
   readonly #signal: AbortSignal | undefined;
-  readonly #fired: Set<string>;
+  // The once-only keys already fired: a handful per session, so a small array costs less than a Set.
+  readonly #fired: string[];
   readonly #toggles: Record<ToggleState, boolean>;
-  readonly #outcomes: BeaconOutcome[] = [];
-  readonly #listeners = new Set<BeaconOutcomeListener>();
+  // undefined when the caller streams outcomes instead (keepOutcomes: false).
+  readonly #outcomes: BeaconOutcome[] | undefined;
+  // Made on the first subscription.
+  #listeners: BeaconOutcomeListener[] | undefined;
   // Beacons handed to the transport whose outcome is not known yet, and who waits for none to be left.
   #pending = 0;
   #whenSettled: (() => void)[] = [];
@@ -153,9 +164,10 @@ export class Tracker {
     this.#context = options.context;
     this.#requestContext = options.requestContext;
     this.#signal = options.signal;
-    this.#fired = new Set(options.state?.fired ?? []);
+    this.#fired = [...(options.state?.fired ?? [])];
     this.#toggles = { paused: false, muted: false, fullscreen: false, expanded: false, ...options.state?.toggles };
     this.#lastId = options.state?.lastBeaconId ?? 0;
+    this.#outcomes = options.keepOutcomes === false ? undefined : [];
   }
 
   /**
@@ -174,8 +186,8 @@ export class Tracker {
       if (this.#toggles[toggle.state] === toggle.on) return [];
       this.#toggles[toggle.state] = toggle.on;
     } else if (ONCE.has(event)) {
-      if (this.#fired.has(event)) return [];
-      this.#fired.add(event);
+      if (this.#fired.includes(event)) return [];
+      this.#fired.push(event);
     }
     const beacons: Beacon[] = [];
     const { levels } = this.#tracking;
@@ -206,8 +218,8 @@ export class Tracker {
   reached(mark: PlaybackMark, context?: MacroContext): readonly Beacon[] {
     if (mark.type !== 'progress') return this.track(mark.type, context);
     const key = offsetKey(mark.offset);
-    if (this.#fired.has(key)) return [];
-    this.#fired.add(key);
+    if (this.#fired.includes(key)) return [];
+    this.#fired.push(key);
     const beacons: Beacon[] = [];
     const merged = mergeMacroContexts(this.#context, context);
     this.#tracking.levels.forEach((level, index) => {
@@ -232,8 +244,8 @@ export class Tracker {
       throw new RangeError(`error(code): a VAST error code is an integer from 100 to 999, got ${code}`);
     }
     const key = `error@${code}`;
-    if (this.#fired.has(key)) return [];
-    this.#fired.add(key);
+    if (this.#fired.includes(key)) return [];
+    this.#fired.push(key);
     const moment = mergeMacroContexts(this.#context, mergeMacroContexts(context, { errorCode: code }));
     const beacons: Beacon[] = [];
     this.#tracking.levels.forEach((level, index) => {
@@ -247,15 +259,15 @@ export class Tracker {
    * @returns a snapshot; pass it as `state` to a new tracker to continue without repeats
    */
   state(): TrackerState {
-    return { fired: [...this.#fired], toggles: { ...this.#toggles }, lastBeaconId: this.#lastId };
+    return { fired: [...new Set(this.#fired)], toggles: { ...this.#toggles }, lastBeaconId: this.#lastId };
   }
 
   /**
    * The outcomes known so far, in the order they became known.
-   * @returns a copy of the list
+   * @returns a copy of the list (empty with `keepOutcomes: false`)
    */
   outcomes(): BeaconOutcome[] {
-    return [...this.#outcomes];
+    return this.#outcomes === undefined ? [] : [...this.#outcomes];
   }
 
   /**
@@ -264,8 +276,13 @@ export class Tracker {
    * @returns a function that unsubscribes
    */
   onOutcome(listener: BeaconOutcomeListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    // As a set: the same function subscribed twice is called once.
+    const listeners = (this.#listeners ??= []);
+    if (!listeners.includes(listener)) listeners.push(listener);
+    return () => {
+      const index = listeners.indexOf(listener);
+      if (index >= 0) listeners.splice(index, 1);
+    };
   }
 
   /**
@@ -310,8 +327,11 @@ export class Tracker {
   };
 
   #record(outcome: BeaconOutcome): void {
-    this.#outcomes.push(outcome);
-    for (const listener of this.#listeners) {
+    this.#outcomes?.push(outcome);
+    const listeners = this.#listeners;
+    if (listeners === undefined) return;
+    // A copy only when a listener could unsubscribe another one while they are called.
+    for (const listener of listeners.length === 1 ? listeners : listeners.slice()) {
       try {
         listener(outcome);
       } catch {

@@ -10,25 +10,17 @@ import type { TrackingLevel, TrackingSet, TrackingUrl } from './tracking-set.js'
  * @returns the structural tracking level the tracker uses
  */
 export function trackingLevelFromAd(ad: VastAd): TrackingLevel {
-  const events: TrackingUrl[] = [];
-  const clicks: string[] = [];
   const linear = ad.creatives.filter((c) => c.type === 'linear');
-  for (const creative of linear.length > 0 ? linear : ad.creatives) {
-    switch (creative.type) {
-      case 'linear':
-        events.push(...creative.trackingEvents);
-        for (const click of creative.videoClicks.clickTrackings) clicks.push(click.url);
-        break;
-      case 'nonlinear':
-        events.push(...creative.trackingEvents);
-        break;
-      case 'companion':
-        break;
-    }
-  }
+  const sources = linear.length > 0 ? linear : ad.creatives;
+  const only = sources.length === 1 ? sources[0] : undefined;
+  // The parser's lists are immutable: one creative's tracking events are used as they are.
+  let events: readonly TrackingUrl[];
+  if (only !== undefined && only.type !== 'companion') events = only.trackingEvents;
+  else events = sources.flatMap((creative) => (creative.type === 'companion' ? [] : creative.trackingEvents));
+  const clicks = sources.flatMap((creative) => (creative.type === 'linear' ? creative.videoClicks.clickTrackings.map((click) => click.url) : []));
   return {
     impressions: ad.impressions.map((i) => i.url),
-    errors: [...ad.errors],
+    errors: ad.errors,
     events,
     clickTrackings: clicks,
   };

@@ -297,6 +297,16 @@ describe('Tracker: outcomes', () => {
     expect(await tracker.settled()).toHaveLength(2);
   });
 
+  it('with keepOutcomes off, tells its listeners and keeps nothing', async () => {
+    const tracker = new Tracker({ tracking, transport: new RecordingBeaconTransport(), time: new SimulatedTimeProvider(), keepOutcomes: false });
+    const seen: string[] = [];
+    tracker.onOutcome((o) => seen.push(o.kind));
+    tracker.track('impression');
+    expect(await tracker.settled()).toEqual([]);
+    expect(tracker.outcomes()).toEqual([]);
+    expect(seen).toEqual(['recorded', 'recorded']);
+  });
+
   it('drops non-http URLs with an outcome that says so, without handing them to the transport', async () => {
     const time = new SimulatedTimeProvider();
     const transport = new RecordingBeaconTransport();
