@@ -51,9 +51,9 @@ export class PlayerEvents {
    * @returns a function that unsubscribes
    */
   on<T extends PlayerEventType>(type: T, listener: PlayerListener<T>): () => void {
-    const listeners = (this.#listeners ??= new Map());
+    const listeners = (this.#listeners ??= new Map<PlayerEventType, Set<(event: PlayerEvent) => void>>());
     let set = listeners.get(type);
-    if (set === undefined) listeners.set(type, (set = new Set()));
+    if (set === undefined) listeners.set(type, (set = new Set<(event: PlayerEvent) => void>()));
     const entry = listener as (event: PlayerEvent) => void;
     set.add(entry);
     return () => set.delete(entry);
