@@ -1,8 +1,23 @@
+import { EventEmitter } from 'node:events';
 import { Agent, type Dispatcher } from 'undici';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import type { Beacon, BeaconRequestContext } from './beacon.js';
 import { parseBeaconUrl, type BeaconFailureReason, type BeaconOutcome } from './beacon-outcome.js';
 import type { BeaconTransport } from './beacon-transport.js';
+import { AttemptDeadlines } from './attempt-deadlines.js';
+
+/** The abort signal of one attempt, in the EventEmitter form undici accepts. */
+class AttemptAbort extends EventEmitter {
+  aborted = false;
+  reason: unknown = undefined;
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.emit('abort', reason);
+  }
+}
 
 /**
  * Options of {@link HttpBeaconTransport}. The names `timeoutMs`, `retries`, `retryBackoffMs`,
@@ -146,6 +161,8 @@ export class HttpBeaconTransport implements BeaconTransport {
   readonly #waiting: (() => void)[] = [];
   #active = 0;
   #closed = false;
+  #closing: Promise<void> | undefined;
+  readonly #deadlines: AttemptDeadlines;
 
   /**
    * @param options - timeouts, retries, headers, concurrency and pool settings
@@ -173,6 +190,7 @@ export class HttpBeaconTransport implements BeaconTransport {
         connect: { timeout: this.#timeoutMs },
       });
     this.#maxRedirections = options.maxRedirections ?? 3;
+    this.#deadlines = new AttemptDeadlines(this.#time, this.#timeoutMs);
   }
 
   /** Beacons being sent right now. */
@@ -225,10 +243,15 @@ export class HttpBeaconTransport implements BeaconTransport {
    * the transport's own Agent. A dispatcher passed in `options.dispatcher` is left open.
    * @returns when everything is settled and closed
    */
-  async close(): Promise<void> {
-    this.#closed = true;
-    await this.flush();
-    if (this.#ownsDispatcher) await this.#dispatcher.close();
+  close(): Promise<void> {
+    // Idempotent: a second call waits for the same close (undici refuses to close a pool twice).
+    this.#closing ??= (async () => {
+      this.#closed = true;
+      await this.flush();
+      this.#deadlines.close();
+      if (this.#ownsDispatcher) await this.#dispatcher.close();
+    })();
+    return this.#closing;
   }
 
   async #run(beacon: Beacon, url: URL, signal: AbortSignal | undefined): Promise<BeaconOutcome> {
@@ -305,22 +328,21 @@ export class HttpBeaconTransport implements BeaconTransport {
 
   /** One attempt, redirects included, settled by its deadline whatever the server does. */
   #attempt(url: URL, headers: Readonly<Record<string, string>>, signal: AbortSignal | undefined): Promise<AttemptResult> {
-    const controller = new AbortController();
-    const stopTimer = new AbortController();
-    const timeout: AttemptResult = { reason: 'timeout', message: `no answer within ${this.#timeoutMs} ms`, retryable: this.#retryOnTimeout };
-    const timer = this.#time.sleep(this.#timeoutMs, stopTimer.signal).then(
-      (): AttemptResult => {
-        controller.abort(new Error(timeout.message));
-        return timeout;
-      },
-      () => new Promise<AttemptResult>(() => undefined),
-    );
-    const onAbort = (): void => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const request = this.#request(url, headers, signal, controller.signal);
-    return Promise.race([request, timer]).finally(() => {
-      stopTimer.abort();
-      signal?.removeEventListener('abort', onAbort);
+    // undici takes an EventEmitter as a signal: lighter than an AbortController per beacon.
+    const abort = new AttemptAbort();
+    return new Promise<AttemptResult>((resolve) => {
+      const stop = this.#deadlines.start(() => {
+        const timeout: AttemptResult = { reason: 'timeout', message: `no answer within ${this.#timeoutMs} ms`, retryable: this.#retryOnTimeout };
+        abort.abort(new Error(timeout.message));
+        resolve(timeout);
+      });
+      const onAbort = (): void => abort.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      void this.#request(url, headers, signal, abort).then((result) => {
+        stop();
+        signal?.removeEventListener('abort', onAbort);
+        resolve(result);
+      });
     });
   }
 
@@ -328,7 +350,7 @@ export class HttpBeaconTransport implements BeaconTransport {
     url: URL,
     headers: Readonly<Record<string, string>>,
     signal: AbortSignal | undefined,
-    abort: AbortSignal,
+    abort: AttemptAbort,
   ): Promise<AttemptResult> {
     try {
       let target = url;
@@ -345,7 +367,8 @@ export class HttpBeaconTransport implements BeaconTransport {
           bodyTimeout: this.#timeoutMs,
         });
         // undici's own limit (128 KiB): past it the socket is dropped rather than read.
-        await response.body.dump({ signal: abort, limit: 128 * 1024 });
+        // The request's signal aborts the body too, so a dripping body ends with the deadline.
+        await response.body.dump({ limit: 128 * 1024 });
         status = response.statusCode;
         const location = response.headers.location;
         if (!REDIRECTS.has(status) || typeof location !== 'string') break;

@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMockAdServer, type MockAdServer, type MockRoute } from '@vast/testkit';
+import { SimulatedTimeProvider } from '@vast/time';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpBeaconTransport, type Beacon, type HttpBeaconTransportOptions } from '../src/index.js';
 
@@ -75,6 +76,26 @@ describe('HttpBeaconTransport: timeoutMs is a deadline', () => {
     expect((await Promise.all(slow)).map((o) => o.kind === 'failed' && o.reason)).toEqual(['timeout', 'timeout', 'timeout', 'timeout']);
     await t.flush();
     expect(t.queued).toBe(0);
+  });
+
+  it('holds no timer once its beacons settle: the deadlines of all beacons share one timer, stopped when idle', async () => {
+    const healthy = await mockServer({ '/ok': { status: 204 } });
+    const drip = await dripServer();
+    const time = new SimulatedTimeProvider({ mode: 'manual' });
+    const t = transport({ timeoutMs: 60_000, retries: 0, time });
+    const sent = await Promise.all(Array.from({ length: 20 }, () => t.send(beacon(healthy.url('/ok')))));
+    expect(sent.every((o) => o.kind === 'sent')).toBe(true);
+    expect(time.pendingCount).toBe(0);
+    // A hanging beacon holds the one timer until its deadline.
+    const hanging = t.send(beacon(drip.url('/drip')));
+    while (drip.open() === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(time.pendingCount).toBe(1);
+    time.tick(60_000);
+    expect(await hanging).toMatchObject({ kind: 'failed', reason: 'timeout' });
+    expect(time.pendingCount).toBe(0);
+    // close() is idempotent (the cleanup closes it again).
+    await Promise.all([t.close(), t.close()]);
+    expect(time.pendingCount).toBe(0);
   });
 
   it('a beacon aborted while queued leaves the queue without being sent', async () => {
