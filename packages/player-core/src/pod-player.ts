@@ -1,4 +1,5 @@
 import type { BaseVastPlayer } from './base-vast-player.js';
+import { PlayerError } from './player-error.js';
 import type { PlayableAd, PreparedAd, ResolvedAdLike } from './playable-ad.js';
 import type { PlaybackResult } from './playback-result.js';
 
@@ -92,10 +93,10 @@ export class PodPlayer {
    * Plays the pod.
    *
    * @returns every slot's result, in play order
-   * @throws Error when called a second time
+   * @throws {@link PlayerError} (code `ILLEGAL_PLAYER_STATE`) when called a second time
    */
   async play(): Promise<PodResult> {
-    if (this.#played) throw new Error('PodPlayer.play() was already called');
+    if (this.#played) throw new PlayerError('ILLEGAL_PLAYER_STATE', 'PodPlayer.play() was already called: a pod plays once');
     this.#played = true;
     const { signal } = this.#options;
     const ordered = this.#options.ads

@@ -49,7 +49,7 @@ describe('PodPlayer', () => {
     const result = await player.play();
     expect(result.slots.map((s) => s.result.status)).toEqual(['failed', 'completed']);
     expect(slots[1]?.replacesSequence).toBe(2);
-    await expect(player.play()).rejects.toThrow(/already/);
+    await expect(player.play()).rejects.toMatchObject({ code: 'ILLEGAL_PLAYER_STATE' });
   });
 
   it('stops starting ads once its signal aborts', async () => {
