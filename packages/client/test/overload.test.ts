@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RealtimeTimeProvider } from '@vast/time';
+import { RecordingBeaconTransport } from '@vast/tracker';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../src/fetch-error.js';
 import { HttpFetcher, type HttpFetcherSettings } from '../src/http-fetcher.js';
@@ -152,6 +153,24 @@ describe('deadlines hold while a request waits for a connection', () => {
     expect(server.held.size).toBe(1);
     const pixels = await result.pendingErrorPixels;
     expect(pixels?.map((p) => p.outcome)).toMatchObject([{ kind: 'failed', reason: 'timeout' }]);
+  });
+
+  it('a chain whose budget ran out settles before its Error pixels are sent; they follow as pending', async () => {
+    const bodies: Record<string, string> = {};
+    const server = await loopback(50, bodies);
+    const base = server.url('');
+    // The wrapper's target hangs past the chain budget: the chain fails with 301 at its budget.
+    bodies['/tag.xml'] = vast([wrapperAd({ id: 'w', track: `${base}/pixel`, uri: `${base}/hang-inline.xml` })]);
+    const pixelTransport = new RecordingBeaconTransport();
+    const c = client({ hopTimeoutMs: 5_000, chainTimeoutMs: 400, errorPixelTransport: pixelTransport });
+    const result = await c.get(server.url('/tag.xml'));
+    expect(result.error?.code).toBe(301);
+    expect(result.errorPixels).toEqual([]);
+    // Settled first: the pixel had not even been handed to the transport when get() returned.
+    expect(pixelTransport.beacons()).toEqual([]);
+    const pixels = await result.pendingErrorPixels;
+    expect(pixels?.map((p) => [p.code, p.outcome.kind])).toEqual([[301, 'recorded']]);
+    expect(pixelTransport.beacons().map((b) => b.url)).toEqual([`${base}/pixel/err/w?code=301`]);
   });
 
   it('an abort by the caller while waiting leaves the queue at once and opens no socket', async () => {
