@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RealtimeTimeProvider } from '@vast/time';
+import { RealtimeTimeProvider, SimulatedTimeProvider } from '@vast/time';
 import { RecordingBeaconTransport } from '@vast/tracker';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../src/fetch-error.js';
@@ -171,6 +171,23 @@ describe('deadlines hold while a request waits for a connection', () => {
     const pixels = await result.pendingErrorPixels;
     expect(pixels?.map((p) => [p.code, p.outcome.kind])).toEqual([[301, 'recorded']]);
     expect(pixelTransport.beacons().map((b) => b.url)).toEqual([`${base}/pixel/err/w?code=301`]);
+  });
+
+  it('leaves no timer behind: none once calls have settled, none after close()', async () => {
+    const bodies: Record<string, string> = {};
+    const server = await loopback(50, bodies);
+    const base = server.url('');
+    bodies['/tag.xml'] = vast([wrapperAd({ id: 'w', track: `${base}/t`, uri: `${base}/inline.xml` })]);
+    bodies['/inline.xml'] = vast([inlineAd({ id: 'i', track: `${base}/t` })]);
+    const time = new SimulatedTimeProvider({ mode: 'manual' });
+    const c = testClient({ time, errorPixelTransport: new RecordingBeaconTransport() });
+    const results = await Promise.all(Array.from({ length: 20 }, () => c.get(server.url('/tag.xml'))));
+    expect(results.every((r) => r.ads.length === 1)).toBe(true);
+    // A hop deadline's sleep is kept to the end of the turn, for the next hop to reuse.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(time.pendingCount).toBe(0);
+    await c.close();
+    expect(time.pendingCount).toBe(0);
   });
 
   it('an abort by the caller while waiting leaves the queue at once and opens no socket', async () => {
