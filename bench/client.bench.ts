@@ -371,14 +371,7 @@ So at ${CONCURRENCY} concurrent requests the client adds under 1 ms per hop (p50
 headroom (here: ${describeDelays(true)}); it does not when the one thread is saturated (an instant
 server${delayRows.some((row) => Number(row[6]) >= 1) ? `, ${describeDelays(false)}` : ''}), where latency is queueing behind the
 other chains and plain undici plus \`parseVast\` misses it as well. More load than one event loop
-takes calls for more processes, not a different client.
-
-Recorded back to back on this machine (2026-11-24, two runs each, load from other jobs varying),
-before and after the second round of client work (hop deadlines keep their timer while the next
-hop starts, wrapper tracking merged in one pass): at 1 in flight the client's CPU went from 736 /
-685 to 535 / 523 µs per chain and its added p50 from 0.119 / 0.111 to 0.097 / 0.059 ms per hop;
-at 100 in flight the change is within the noise (client 253 / 254 and 278 / 245 µs per chain),
-since there the timer was already shared and parsing dominates.`;
+takes calls for more processes, not a different client.`;
 
 writeSection('client', markdown);
 process.stdout.write(`${markdown}\n`);
