@@ -9,7 +9,7 @@ const BENCHMARKS_FILE = fileURLToPath(new URL('../../docs/benchmarks.md', import
 function describeMachine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const gib = (totalmem() / 2 ** 30).toFixed(0);
-  return `${cpu}, ${cpus().length} cores, ${gib} GiB, ${platform()}/${arch()}, Node ${process.version}`;
+  return `${cpu}, ${cpus().length} cores, ${gib} GiB, ${platform()}/${arch()}, Node ${process.version}, packages from their built \`dist/\``;
 }
 
 /**

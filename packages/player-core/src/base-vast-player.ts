@@ -5,7 +5,6 @@ import type { TimeProvider } from '@vast/time';
 import {
   MacroExpander,
   Tracker,
-  macroValuesFromAd,
   mergeMacroContexts,
   type BeaconRequestContext,
   type BeaconTransport,
@@ -101,6 +100,9 @@ const ENDED = new Error('the session ended');
 /** The IAB code of a failure of the player itself (an exception in a progress loop). */
 const UNDEFINED_ERROR = 900;
 
+// Stateless: one for every player that does not bring its own.
+const DEFAULT_MEDIA_FILE_POLICY = new CtvMediaFilePolicy();
+
 /**
  * The playback template shared by the real-time and the headless players. `play()` runs the steps
  * every player shares and calls the ones a subclass supplies:
@@ -128,12 +130,17 @@ export abstract class BaseVastPlayer {
   readonly #tracker: Tracker;
   readonly #playback: TrackedPlayback;
   readonly #events = new PlayerEvents();
-  readonly #interruptions: PlayerInterruption[] = [];
+  // Made on first use: most sessions are never interrupted and never paused.
+  #interruptions: PlayerInterruption[] | undefined;
   // Made on first use: most headless sessions never wait, and an abort is not free.
   #end: AbortController | undefined;
   readonly #signal: AbortSignal | undefined;
+  // The signal's listener; made only for a player that has a signal.
+  #onAbort: (() => void) | undefined;
   readonly #createdMonotonic: number;
-  #resumeWaiters: (() => void)[] = [];
+  #resumeWaiters: (() => void)[] | undefined;
+  // Whether the tracker's outcomes are forwarded as `beacon` events (hooked on the first subscriber).
+  #forwardingOutcomes = false;
   #played = false;
   #muteAtStart = false;
   #lastTick = 0;
@@ -155,7 +162,7 @@ export abstract class BaseVastPlayer {
     this.#createdMonotonic = this.#time.monotonic();
     this.#ad = prepareAd(options.ad);
     this.#receivedAt = options.receivedAt ?? this.#ad.receivedAt;
-    this.#checked = checkAd(this.#ad.inline, options.mediaFilePolicy ?? new CtvMediaFilePolicy());
+    this.#checked = checkAd(this.#ad.inline, options.mediaFilePolicy ?? DEFAULT_MEDIA_FILE_POLICY);
     const linear = this.#ad.inline.creatives.find((c): c is LinearCreative => c.type === 'linear');
     const playable = 'creative' in this.#checked ? this.#checked : undefined;
     const { playback } = this.#config;
@@ -172,10 +179,8 @@ export abstract class BaseVastPlayer {
       time: this.#time,
       configCache: options.configCache,
     });
-    const adValues: MacroContext = {
-      values: { ...macroValuesFromAd(this.#ad.inline), ...(this.#ad.sequence === undefined ? {} : { PODSEQUENCE: this.#ad.sequence }) },
-      ...(playable === undefined ? {} : { assetUri: playable.mediaFile.url }),
-    };
+    // The ad's own macro values are computed once per prepared ad; only the asset differs by policy.
+    const adValues: MacroContext = playable === undefined ? { values: this.#ad.macroValues } : { values: this.#ad.macroValues, assetUri: playable.mediaFile.url };
     this.#signal = options.signal;
     this.#tracker = new Tracker({
       tracking: this.#ad.tracking,
@@ -189,13 +194,10 @@ export abstract class BaseVastPlayer {
           staticMacros: this.#config.tracker.staticMacros,
           ...(settings.random === undefined ? {} : { random: settings.random }),
         }),
-      context: mergeMacroContexts(adValues, options.macros),
-      ...(options.requestContext === undefined ? {} : { requestContext: options.requestContext }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.keepOutcomes === false ? { keepOutcomes: false } : {}),
-    });
-    this.#tracker.onOutcome((outcome) => {
-      if (this.#events.wants('beacon')) this.#events.emit({ type: 'beacon', outcome });
+      context: options.macros === undefined ? adValues : mergeMacroContexts(adValues, options.macros),
+      requestContext: options.requestContext,
+      signal: options.signal,
+      keepOutcomes: options.keepOutcomes,
     });
     this.#playback = new TrackedPlayback({
       session: this.#session,
@@ -204,7 +206,10 @@ export abstract class BaseVastPlayer {
       trackProgress: playback.trackProgress,
       onEvent: (event) => this.#logged(event),
     });
-    this.#signal?.addEventListener('abort', this.#onAbort, { once: true });
+    if (this.#signal !== undefined) {
+      this.#onAbort = () => this.#abortNow();
+      this.#signal.addEventListener('abort', this.#onAbort, { once: true });
+    }
   }
 
   /**
@@ -274,7 +279,7 @@ export abstract class BaseVastPlayer {
 
   /** The interruptions so far. */
   get interruptions(): readonly PlayerInterruption[] {
-    return this.#interruptions.slice();
+    return this.#interruptions === undefined ? [] : this.#interruptions.slice();
   }
 
   /**
@@ -287,17 +292,18 @@ export abstract class BaseVastPlayer {
   async play(): Promise<PlaybackResult> {
     if (this.#played) throw new PlayerError('ILLEGAL_PLAYER_STATE', 'play() was already called: a player plays its ad once');
     this.#played = true;
-    if (this.#signal?.aborted === true) this.#onAbort();
+    if (this.#signal?.aborted === true) this.#abortNow();
     if (!this.#session.ended) {
       try {
-        await this.#run();
+        const progress = this.#run();
+        if (progress !== undefined) await progress;
       } catch (error) {
         // A control or the signal may end the session while a step runs: that is no failure.
         if (!this.#session.ended) this.#playback.fail(UNDEFINED_ERROR, `the player failed: ${(error as Error).message ?? String(error)}`);
       }
     }
     const outcomes = await this.#tracker.settled();
-    this.#signal?.removeEventListener('abort', this.#onAbort);
+    if (this.#onAbort !== undefined) this.#signal?.removeEventListener('abort', this.#onAbort);
     const result: PlaybackResult = {
       ad: this.#ad.inline,
       session: this.#session,
@@ -322,6 +328,7 @@ export abstract class BaseVastPlayer {
    * ```
    */
   on<T extends PlayerEventType>(type: T, listener: PlayerListener<T>): () => void {
+    if (type === 'beacon') this.#forwardOutcomes();
     return this.#events.on(type, listener);
   }
 
@@ -340,6 +347,7 @@ export abstract class BaseVastPlayer {
    * ```
    */
   events(signal?: AbortSignal): AsyncGenerator<PlayerEvent, void, undefined> {
+    this.#forwardOutcomes();
     return this.#events.iterate(signal);
   }
 
@@ -349,6 +357,7 @@ export abstract class BaseVastPlayer {
    * @returns the iterator
    */
   [Symbol.asyncIterator](): AsyncGenerator<PlayerEvent, void, undefined> {
+    this.#forwardOutcomes();
     return this.#events.iterate();
   }
 
@@ -539,7 +548,7 @@ export abstract class BaseVastPlayer {
    * @param interruption - what happened
    */
   protected recordInterruption(interruption: PlayerInterruption): void {
-    this.#interruptions.push(interruption);
+    (this.#interruptions ??= []).push(interruption);
     if (this.#events.wants('interruption')) this.#events.emit({ type: 'interruption', interruption });
   }
 
@@ -550,22 +559,24 @@ export abstract class BaseVastPlayer {
    */
   protected waitWhilePaused(): Promise<void> {
     if (this.#session.status !== 'paused') return Promise.resolve();
-    return new Promise((resolve) => this.#resumeWaiters.push(resolve));
+    return new Promise((resolve) => (this.#resumeWaiters ??= []).push(resolve));
   }
 
-  async #run(): Promise<void> {
+  // Not async: the synchronous steps need no generator, and the progress loop's promise is returned
+  // as it is (one suspended frame per playing session, play()'s, instead of two).
+  #run(): Promise<void> | undefined {
     const playback = this.#playback;
     playback.load();
     const problem = expiryProblem(this.#ad.inline, this.#time.now(), this.#receivedAt) ?? ('code' in this.#checked ? this.#checked : undefined);
     if (problem !== undefined) {
       playback.fail(problem.code, problem.message);
-      return;
+      return undefined;
     }
     playback.impression();
     playback.creativeView();
     playback.start();
     if (this.#muteAtStart && this.#session.status === 'playing') playback.mute();
-    if (!this.#session.ended) await this.runProgress();
+    return this.#session.ended ? undefined : this.runProgress();
   }
 
   /** Whether the ad has started (or ended): controls then act on the session at once. */
@@ -587,15 +598,25 @@ export abstract class BaseVastPlayer {
     if (this.#events.wants('playback')) this.#events.emit({ type: 'playback', event });
   }
 
+  // Subscribes to the tracker only once someone listens: a listener per player costs every session.
+  #forwardOutcomes(): void {
+    if (this.#forwardingOutcomes) return;
+    this.#forwardingOutcomes = true;
+    this.#tracker.onOutcome((outcome) => {
+      if (this.#events.wants('beacon')) this.#events.emit({ type: 'beacon', outcome });
+    });
+  }
+
   #wakeResumeWaiters(): void {
     const waiters = this.#resumeWaiters;
-    this.#resumeWaiters = [];
+    if (waiters === undefined) return;
+    this.#resumeWaiters = undefined;
     for (const wake of waiters) wake();
   }
 
-  readonly #onAbort = (): void => {
+  #abortNow(): void {
     if (!this.#session.ended) this.#playback.stop();
-  };
+  }
 
   #control(name: string, act: () => void): void {
     if (!this.#session.ended) this.syncPosition();

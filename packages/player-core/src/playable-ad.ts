@@ -1,5 +1,5 @@
 import type { InlineAd, WrapperAd } from '@vast/parser';
-import { progressOffsetsOf, trackingSetFromAds, type ProgressOffset, type TrackingSet } from '@vast/tracker';
+import { macroValuesFromAd, progressOffsetsOf, trackingSetFromAds, type MacroValue, type ProgressOffset, type TrackingSet } from '@vast/tracker';
 
 /**
  * An ad as `VastClient` of `@vast/client` resolves it (its `ResolvedAd`), described by shape so
@@ -40,6 +40,8 @@ export interface PreparedAd {
   readonly progressOffsets: readonly ProgressOffset[];
   /** When this buffet ad fills the slot of a failed pod ad, that ad's sequence. */
   readonly replacesSequence: number | undefined;
+  /** The ad's own macro values (`[UNIVERSALADID]`, `[ADSERVINGID]`, `[PODSEQUENCE]`), made once for every session that plays it. */
+  readonly macroValues: Readonly<Record<string, MacroValue>>;
   /** The brand that tells a prepared ad from the others. @internal */
   readonly [PREPARED]: true;
 }
@@ -100,5 +102,16 @@ export function prepareAd(ad: PlayableAd): PreparedAd {
     sequence = ad.sequence ?? inline.sequence;
     replacesSequence = ad.replacesSequence;
   }
-  return Object.freeze({ inline, tracking, receivedAt, sequence, replacesSequence, progressOffsets: Object.freeze(progressOffsetsOf(tracking)), [PREPARED]: true as const });
+  const macroValues = macroValuesFromAd(inline);
+  if (sequence !== undefined) macroValues.PODSEQUENCE = sequence;
+  return Object.freeze({
+    inline,
+    tracking,
+    receivedAt,
+    sequence,
+    replacesSequence,
+    progressOffsets: Object.freeze(progressOffsetsOf(tracking)),
+    macroValues: Object.freeze(macroValues),
+    [PREPARED]: true as const,
+  });
 }

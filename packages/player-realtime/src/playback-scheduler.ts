@@ -19,10 +19,26 @@ export interface PlaybackSchedulerOptions {
 /** Refused waits in a row after which the scheduler stops asking the clock until the next schedule(). */
 const MAX_REFUSALS = 3;
 
-interface Entry {
+/** A task in the heap; it is also the handle given back, so scheduling allocates one object. */
+class Entry implements ScheduledTask {
   readonly at: number;
   readonly seq: number;
   run: (() => void) | undefined;
+  // The scheduler's one bookkeeping callback, shared by all its entries.
+  readonly #onCancel: () => void;
+
+  constructor(at: number, seq: number, run: () => void, onCancel: () => void) {
+    this.at = at;
+    this.seq = seq;
+    this.run = run;
+    this.#onCancel = onCancel;
+  }
+
+  cancel(): void {
+    if (this.run === undefined) return;
+    this.run = undefined;
+    this.#onCancel();
+  }
 }
 
 /**
@@ -50,6 +66,12 @@ export class PlaybackScheduler {
   #wait: AbortController | undefined;
   #closed = false;
   #refusals = 0;
+  // Called by an entry cancelled before it ran: one function per scheduler, not a closure per task.
+  readonly #cancelled = (): void => {
+    this.#live--;
+    // Cancelled entries stay in the heap until they reach the top; keep it from filling up.
+    if (this.#heap.length > 1024 && this.#live < this.#heap.length / 2) this.#compact();
+  };
 
   /**
    * @param options - the clock
@@ -78,19 +100,11 @@ export class PlaybackScheduler {
     // A NaN would break the heap order and never come due: refuse it here, not hang there.
     if (typeof at !== 'number' || !Number.isFinite(at)) throw new PlayerError('INVALID_ARGUMENT', `schedule(at): expected a finite number, got ${String(at)}`);
     if (typeof run !== 'function') throw new PlayerError('INVALID_ARGUMENT', 'schedule(at, run): run must be a function');
-    const entry: Entry = { at, seq: this.#seq++, run };
+    const entry = new Entry(at, this.#seq++, run, this.#cancelled);
     this.#push(entry);
     this.#live++;
     if (at < this.#armedAt) this.#arm();
-    return {
-      cancel: () => {
-        if (entry.run === undefined) return;
-        entry.run = undefined;
-        this.#live--;
-        // Cancelled entries stay in the heap until they reach the top; keep it from filling up.
-        if (this.#heap.length > 1024 && this.#live < this.#heap.length / 2) this.#compact();
-      },
-    };
+    return entry;
   }
 
   /** Drops every task and stops the timer; later `schedule` calls throw. */

@@ -59,8 +59,9 @@ export class VastPlayer extends BaseVastPlayer {
   // The ad clock: the media position is #base + (monotonic - #playingSince) while playing.
   #base = 0;
   #playingSince: number | null = null;
-  #next: ScheduledTask | undefined;
-  #deadline: ScheduledTask | undefined;
+  // The one task a player has at a time: its next mark, or its deadline if that comes first (the
+  // deadline alone while paused or driven by reports). One heap entry per session, not two.
+  #task: ScheduledTask | undefined;
   #progressDone: (() => void) | undefined;
 
   /**
@@ -116,14 +117,12 @@ export class VastPlayer extends BaseVastPlayer {
   }
 
   protected runProgress(): Promise<void> {
-    const deadline = this.deadlineMonotonic;
-    if (Number.isFinite(deadline)) this.#deadline = this.#scheduler.schedule(deadline, () => this.endAtDeadline());
     if (this.progressSource === 'clock') {
       this.#playingSince = this.time.monotonic();
       this.#base = 0;
     }
     this.advanceTo(0);
-    this.#scheduleNext();
+    this.#reschedule();
     if (this.session.ended) {
       this.onEnded();
       return Promise.resolve();
@@ -132,8 +131,8 @@ export class VastPlayer extends BaseVastPlayer {
   }
 
   protected override onEnded(): void {
-    this.#next?.cancel();
-    this.#deadline?.cancel();
+    this.#task?.cancel();
+    this.#task = undefined;
     this.#progressDone?.();
   }
 
@@ -141,13 +140,13 @@ export class VastPlayer extends BaseVastPlayer {
     if (this.#playingSince === null) return;
     this.#base = this.#clockPosition();
     this.#playingSince = null;
-    this.#next?.cancel();
+    this.#reschedule();
   }
 
   protected override onResumed(): void {
     if (this.progressSource !== 'clock') return;
     this.#playingSince = this.time.monotonic();
-    this.#scheduleNext();
+    this.#reschedule();
   }
 
   protected override syncPosition(): void {
@@ -158,17 +157,25 @@ export class VastPlayer extends BaseVastPlayer {
     return this.#playingSince === null ? this.#base : this.#base + (this.time.monotonic() - this.#playingSince);
   }
 
-  #scheduleNext(): void {
-    if (this.#playingSince === null || this.status !== 'playing') return;
-    const next = this.nextStop(this.session.position);
-    this.#next?.cancel();
-    this.#next = this.#scheduler.schedule(this.#playingSince + (next - this.#base), this.#wake);
+  #reschedule(): void {
+    this.#task?.cancel();
+    this.#task = undefined;
+    if (this.session.ended) return;
+    let due = this.deadlineMonotonic;
+    if (this.#playingSince !== null && this.status === 'playing') {
+      due = Math.min(due, this.#playingSince + (this.nextStop(this.session.position) - this.#base));
+    }
+    if (Number.isFinite(due)) this.#task = this.#scheduler.schedule(due, this.#wake);
   }
 
   readonly #wake = (): void => {
-    this.#next = undefined;
-    if (this.status !== 'playing') return;
-    this.advanceTo(this.#clockPosition());
-    this.#scheduleNext();
+    this.#task = undefined;
+    if (this.session.ended) return;
+    if (this.time.monotonic() >= this.deadlineMonotonic) {
+      this.endAtDeadline();
+      return;
+    }
+    if (this.status === 'playing') this.advanceTo(this.#clockPosition());
+    this.#reschedule();
   };
 }

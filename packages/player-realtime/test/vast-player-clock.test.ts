@@ -167,6 +167,26 @@ describe('VastPlayer on the clock', () => {
     expect(scheduler.size).toBe(0);
   });
 
+  it('holds one task per session on the scheduler: its next mark, or its deadline while paused', async () => {
+    const { time, scheduler } = clockedPlayer();
+    const transport = new RecordingBeaconTransport();
+    const config = configWith({ maxSessionDurationMs: 60_000 });
+    const players = Array.from({ length: 10 }, () => new VastPlayer({ ad: testAd(), config, transport, scheduler, time }));
+    const done = players.map((p) => p.play());
+    expect(scheduler.size).toBe(10);
+    await time.tickAsync(1_500);
+    expect(scheduler.size).toBe(10);
+    for (const player of players) player.pause();
+    expect(scheduler.size).toBe(10);
+    // Paused: only the deadline is left, so nothing fires until it comes.
+    await time.tickAsync(10_000);
+    expect(players.every((p) => p.status === 'paused')).toBe(true);
+    await time.tickAsync(60_000);
+    const results = await Promise.all(done);
+    expect(results.every((r) => r.status === 'stopped')).toBe(true);
+    expect(scheduler.size).toBe(0);
+  });
+
   it('fails an ad with no playable media with 403 and its error beacon only', async () => {
     const { time, player, transport } = clockedPlayer({ ad: testAd({ mediaFiles: [{ type: 'application/javascript', apiFramework: 'VPAID' }] }) });
     const result = await player.play();

@@ -77,6 +77,12 @@ function copyOffset(offset: ProgressOffset): ProgressOffset {
 }
 
 /** Throws unless `position` is a media position (finite, >= 0). */
+const NO_OFFSETS: readonly ProgressOffset[] = Object.freeze([]);
+
+function byPosition(a: QuartileCrossing, b: QuartileCrossing): number {
+  return a.at - b.at;
+}
+
 function checkPosition(position: number): void {
   if (!Number.isFinite(position) || position < 0) {
     throw new RangeError(`position must be a finite number >= 0, got ${position}`);
@@ -126,7 +132,7 @@ export class QuartileTracker {
       if (problem !== undefined) throw new RangeError(`progressOffsets[${index}]: ${problem}`);
     }
     // Copied and frozen: the caller cannot change a session's offsets after the fact.
-    this.progressOffsets = Object.freeze(offsets.map(copyOffset));
+    this.progressOffsets = offsets.length === 0 ? NO_OFFSETS : Object.freeze(offsets.map(copyOffset));
     const maxPosition = options.maxPosition ?? null;
     if (maxPosition !== null) checkPosition(maxPosition);
     this.#maxPosition = maxPosition === null ? null : maxPosition + 0;
@@ -143,8 +149,9 @@ export class QuartileTracker {
       const at = offsetPosition(offset, duration);
       if (at !== undefined) marks.push({ type: 'progress', at, offset });
     }
-    // Stable sort: at equal positions quartiles come first, then offsets in the order given.
-    marks.sort((a, b) => a.at - b.at);
+    // Stable sort: at equal positions quartiles come first, then offsets in the order given. The
+    // quartiles alone are in order already (most ads have no progress offsets).
+    if (marks.length > QUARTILES.length || duration === null || duration <= 0) marks.sort(byPosition);
     const reached = this.#maxPosition;
     if (reached !== null) while (this.#next < marks.length && (marks[this.#next] as QuartileCrossing).at <= reached) this.#next++;
     this.#marks = marks;

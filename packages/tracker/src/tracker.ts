@@ -8,6 +8,7 @@ import type { ProgressOffset, TrackingLevel, TrackingSet } from './tracking-set.
 
 /** The extra fields of a beacon of an ordinary event: none. */
 const NO_EXTRA: Pick<Beacon, 'offset' | 'errorCode'> = Object.freeze({});
+const NO_URLS: readonly string[] = Object.freeze([]);
 
 /** Events that fire at most once per session. */
 const ONCE: ReadonlySet<string> = new Set([
@@ -26,20 +27,25 @@ const ONCE: ReadonlySet<string> = new Set([
 ]);
 
 /** Events that fire only on a real change of a two-valued state: event to the state it sets. */
-const TOGGLES: Readonly<Record<string, { readonly state: ToggleState; readonly on: boolean }>> = {
-  pause: { state: 'paused', on: true },
-  resume: { state: 'paused', on: false },
-  mute: { state: 'muted', on: true },
-  unmute: { state: 'muted', on: false },
-  fullscreen: { state: 'fullscreen', on: true },
-  exitFullscreen: { state: 'fullscreen', on: false },
-  playerExpand: { state: 'expanded', on: true },
-  playerCollapse: { state: 'expanded', on: false },
-  expand: { state: 'expanded', on: true },
-  collapse: { state: 'expanded', on: false },
-  adExpand: { state: 'expanded', on: true },
-  adCollapse: { state: 'expanded', on: false },
-};
+const TOGGLES: ReadonlyMap<string, { readonly state: ToggleState; readonly on: boolean }> = new Map([
+  ['pause', { state: 'paused', on: true }],
+  ['resume', { state: 'paused', on: false }],
+  ['mute', { state: 'muted', on: true }],
+  ['unmute', { state: 'muted', on: false }],
+  ['fullscreen', { state: 'fullscreen', on: true }],
+  ['exitFullscreen', { state: 'fullscreen', on: false }],
+  ['playerExpand', { state: 'expanded', on: true }],
+  ['playerCollapse', { state: 'expanded', on: false }],
+  ['expand', { state: 'expanded', on: true }],
+  ['collapse', { state: 'expanded', on: false }],
+  ['adExpand', { state: 'expanded', on: true }],
+  ['adCollapse', { state: 'expanded', on: false }],
+] as const);
+
+const TOGGLE_STATES: readonly ToggleState[] = ['paused', 'muted', 'fullscreen', 'expanded'];
+
+/** One bit of {@link Tracker}'s toggle word per state: a number per session, not an object. */
+const TOGGLE_BITS: Readonly<Record<ToggleState, number>> = { paused: 1, muted: 2, fullscreen: 4, expanded: 8 };
 
 /** A two-valued player state whose changes fire beacons. */
 export type ToggleState = 'paused' | 'muted' | 'fullscreen' | 'expanded';
@@ -73,13 +79,13 @@ export interface TrackerSessionOptions {
   /** Options of the expander made when `expander` is absent (`time` is this tracker's). */
   readonly macros?: Omit<MacroExpanderOptions, 'time'>;
   /** Macro values of the whole session (device, ids, pod position...). */
-  readonly context?: MacroContext;
+  readonly context?: MacroContext | undefined;
   /** The device beacons are sent for (SSAI headers). */
-  readonly requestContext?: BeaconRequestContext;
+  readonly requestContext?: BeaconRequestContext | undefined;
   /** A state saved from an earlier tracker of the same session. */
   readonly state?: TrackerState;
   /** Aborts the beacons still being sent. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /**
    * Whether the tracker keeps every outcome for {@link Tracker.outcomes} and
    * {@link Tracker.settled}. Turn it off when {@link Tracker.onOutcome} listeners take them (a
@@ -87,7 +93,7 @@ export interface TrackerSessionOptions {
    * memory once its outcome is known.
    * @defaultValue `true`
    */
-  readonly keepOutcomes?: boolean;
+  readonly keepOutcomes?: boolean | undefined;
 }
 
 /**
@@ -143,14 +149,14 @@ export class Tracker {
   readonly #signal: AbortSignal | undefined;
   // The once-only keys already fired: a handful per session, so a small array costs less than a Set.
   readonly #fired: string[];
-  readonly #toggles: Record<ToggleState, boolean>;
+  #toggles = 0;
   // undefined when the caller streams outcomes instead (keepOutcomes: false).
   readonly #outcomes: BeaconOutcome[] | undefined;
   // Made on the first subscription.
   #listeners: BeaconOutcomeListener[] | undefined;
   // Beacons handed to the transport whose outcome is not known yet, and who waits for none to be left.
   #pending = 0;
-  #whenSettled: (() => void)[] = [];
+  #whenSettled: (() => void)[] | undefined;
   #lastId: number;
 
   /**
@@ -165,7 +171,8 @@ export class Tracker {
     this.#requestContext = options.requestContext;
     this.#signal = options.signal;
     this.#fired = [...(options.state?.fired ?? [])];
-    this.#toggles = { paused: false, muted: false, fullscreen: false, expanded: false, ...options.state?.toggles };
+    const saved = options.state?.toggles;
+    if (saved !== undefined) for (const state of TOGGLE_STATES) if (saved[state] === true) this.#toggles |= TOGGLE_BITS[state];
     this.#lastId = options.state?.lastBeaconId ?? 0;
     this.#outcomes = options.keepOutcomes === false ? undefined : [];
   }
@@ -181,10 +188,11 @@ export class Tracker {
    */
   track(event: string, context?: MacroContext): readonly Beacon[] {
     if (event === 'progress') return [];
-    const toggle = TOGGLES[event];
+    const toggle = TOGGLES.get(event);
     if (toggle !== undefined) {
-      if (this.#toggles[toggle.state] === toggle.on) return [];
-      this.#toggles[toggle.state] = toggle.on;
+      const bit = TOGGLE_BITS[toggle.state];
+      if (((this.#toggles & bit) !== 0) === toggle.on) return [];
+      this.#toggles ^= bit;
     } else if (ONCE.has(event)) {
       if (this.#fired.includes(event)) return [];
       this.#fired.push(event);
@@ -192,11 +200,19 @@ export class Tracker {
     const beacons: Beacon[] = [];
     const { levels } = this.#tracking;
     const merged = mergeMacroContexts(this.#context, context);
+    // Index loops: this runs for every beacon of every session, and iterators cost allocations.
     for (let index = 0; index < levels.length; index++) {
       const level = levels[index] as TrackingLevel;
-      if (event === 'impression') for (const url of level.impressions) beacons.push(this.#emit(event, url, index, merged, NO_EXTRA));
-      else if (event === 'clickTracking') for (const url of level.clickTrackings ?? []) beacons.push(this.#emit(event, url, index, merged, NO_EXTRA));
-      else for (const entry of level.events) if (entry.event === event) beacons.push(this.#emit(event, entry.url, index, merged, NO_EXTRA));
+      if (event === 'impression' || event === 'clickTracking') {
+        const urls = event === 'impression' ? level.impressions : (level.clickTrackings ?? NO_URLS);
+        for (let i = 0; i < urls.length; i++) beacons.push(this.#emit(event, urls[i] as string, index, merged, NO_EXTRA));
+      } else {
+        const entries = level.events;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i] as TrackingLevel['events'][number];
+          if (entry.event === event) beacons.push(this.#emit(event, entry.url, index, merged, NO_EXTRA));
+        }
+      }
     }
     return beacons;
   }
@@ -222,12 +238,15 @@ export class Tracker {
     this.#fired.push(key);
     const beacons: Beacon[] = [];
     const merged = mergeMacroContexts(this.#context, context);
-    this.#tracking.levels.forEach((level, index) => {
-      for (const entry of level.events) {
+    const { levels } = this.#tracking;
+    for (let index = 0; index < levels.length; index++) {
+      const entries = (levels[index] as TrackingLevel).events;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i] as TrackingLevel['events'][number];
         if (entry.event !== 'progress' || entry.offset === undefined || !sameOffset(entry.offset, mark.offset)) continue;
         beacons.push(this.#emit('progress', entry.url, index, merged, { offset: entry.offset }));
       }
-    });
+    }
     return beacons;
   }
 
@@ -259,7 +278,12 @@ export class Tracker {
    * @returns a snapshot; pass it as `state` to a new tracker to continue without repeats
    */
   state(): TrackerState {
-    return { fired: [...new Set(this.#fired)], toggles: { ...this.#toggles }, lastBeaconId: this.#lastId };
+    return { fired: [...new Set(this.#fired)], toggles: this.#toggleRecord(), lastBeaconId: this.#lastId };
+  }
+
+  #toggleRecord(): Record<ToggleState, boolean> {
+    const bits = this.#toggles;
+    return { paused: (bits & 1) !== 0, muted: (bits & 2) !== 0, fullscreen: (bits & 4) !== 0, expanded: (bits & 8) !== 0 };
   }
 
   /**
@@ -290,7 +314,7 @@ export class Tracker {
    * @returns all outcomes known then
    */
   async settled(): Promise<BeaconOutcome[]> {
-    if (this.#pending > 0) await new Promise<void>((resolve) => this.#whenSettled.push(resolve));
+    if (this.#pending > 0) await new Promise<void>((resolve) => (this.#whenSettled ??= []).push(resolve));
     return this.outcomes();
   }
 
@@ -317,7 +341,8 @@ export class Tracker {
     this.#record(outcome);
     if (--this.#pending > 0) return;
     const waiters = this.#whenSettled;
-    this.#whenSettled = [];
+    if (waiters === undefined) return;
+    this.#whenSettled = undefined;
     for (const wake of waiters) wake();
   };
 

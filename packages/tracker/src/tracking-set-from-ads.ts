@@ -2,6 +2,8 @@ import type { VastAd } from '@vast/parser';
 import type { MacroValue } from './encode-macro-value.js';
 import type { TrackingLevel, TrackingSet, TrackingUrl } from './tracking-set.js';
 
+const NO_URLS: readonly string[] = Object.freeze([]);
+
 /**
  * The tracking level of one parsed ad: its impressions and errors, the tracking events of its
  * linear creative (or of every creative when it has none), and its click trackings.
@@ -18,11 +20,12 @@ export function trackingLevelFromAd(ad: VastAd): TrackingLevel {
   if (only !== undefined && only.type !== 'companion') events = only.trackingEvents;
   else events = sources.flatMap((creative) => (creative.type === 'companion' ? [] : creative.trackingEvents));
   const clicks = sources.flatMap((creative) => (creative.type === 'linear' ? creative.videoClicks.clickTrackings.map((click) => click.url) : []));
+  // Shared when empty: a level is made for every session that plays the ad.
   return {
     impressions: ad.impressions.map((i) => i.url),
     errors: ad.errors,
     events,
-    clickTrackings: clicks,
+    clickTrackings: clicks.length === 0 ? NO_URLS : clicks,
   };
 }
 
