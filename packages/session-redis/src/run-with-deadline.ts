@@ -33,7 +33,10 @@ export async function runWithDeadline<T>(run: () => Promise<T>, context: Deadlin
     throw new SessionStoreError('SESSION_STORE_TIMEOUT', `Redis did not answer ${context.what} within ${context.timeoutMs} ms`);
   });
   try {
-    return await Promise.race([run().catch((error: unknown) => Promise.reject(toStoreError(error, context.what))), deadline]);
+    const call = run().catch((error: unknown) => {
+      throw toStoreError(error, context.what);
+    });
+    return await Promise.race([call, deadline]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     timer.abort();
@@ -49,6 +52,7 @@ export async function runWithDeadline<T>(run: () => Promise<T>, context: Deadlin
  * @internal
  */
 export function toStoreError(error: unknown, what: string): unknown {
+  // Anything but an Error (never seen from ioredis) is passed on as it is.
   if (isSessionStoreError(error) || !(error instanceof Error)) return error;
   if (error.name === 'ReplyError') {
     return new SessionStoreError('SESSION_STORE_REDIS_ERROR', `Redis refused ${what}: ${error.message}`, { cause: error });

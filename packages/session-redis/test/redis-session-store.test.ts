@@ -110,11 +110,11 @@ describe.skipIf(!redisAvailable('redis-session-store.test.ts'))('RedisSessionSto
     // First-put order, not the order of the status change.
     expect((await store.listByStatus('playing')).map((s) => s.id)).toEqual(['a', 'c']);
     expect((await store.listByStatus('created')).map((s) => s.id)).toEqual(['b']);
-    expect(await admin.zrange('idx:status:created', 0, -1)).toEqual(['b']);
+    expect(await admin.zrange('idx:status:created', '0', '-1')).toEqual(['b']);
     expect(await store.listByStatus('completed')).toEqual([]);
     expect(await store.delete('a')).toBe(true);
     expect(await store.delete('a')).toBe(false);
-    expect(await admin.zrange('idx:status:playing', 0, -1)).toEqual(['c']);
+    expect(await admin.zrange('idx:status:playing', '0', '-1')).toEqual(['c']);
     expect((await store.listByStatus('playing')).map((s) => s.id)).toEqual(['c']);
     expect(await store.get('a')).toBeUndefined();
   });
@@ -142,9 +142,9 @@ describe.skipIf(!redisAvailable('redis-session-store.test.ts'))('RedisSessionSto
     for (let i = 0; i < 200 && (await admin.exists('exp:id:gone')) === 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await admin.exists('exp:id:gone')).toBe(0);
     // Redis expired the session; its index entry is still there until a read finds it gone.
-    expect(await admin.zrange('exp:status:created', 0, -1)).toEqual(['gone', 'stays']);
+    expect(await admin.zrange('exp:status:created', '0', '-1')).toEqual(['gone', 'stays']);
     expect((await store.listByStatus('created')).map((s) => s.id)).toEqual(['stays']);
-    expect(await admin.zrange('exp:status:created', 0, -1)).toEqual(['stays']);
+    expect(await admin.zrange('exp:status:created', '0', '-1')).toEqual(['stays']);
   });
 
   it('drops an index entry whose session expired and came back with another status', async () => {
@@ -154,9 +154,9 @@ describe.skipIf(!redisAvailable('redis-session-store.test.ts'))('RedisSessionSto
     await admin.del('back:id:x'); // as if it expired
     session.start();
     await open({ prefix: 'back:' }).put(session);
-    expect(await admin.zrange('back:status:created', 0, -1)).toEqual(['x']);
+    expect(await admin.zrange('back:status:created', '0', '-1')).toEqual(['x']);
     expect(await store.listByStatus('created')).toEqual([]);
-    expect(await admin.zrange('back:status:created', 0, -1)).toEqual([]);
+    expect(await admin.zrange('back:status:created', '0', '-1')).toEqual([]);
     expect((await store.listByStatus('playing')).map((s) => s.id)).toEqual(['x']);
   });
 
