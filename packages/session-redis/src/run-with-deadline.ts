@@ -43,15 +43,8 @@ export async function runWithDeadline<T>(run: () => Promise<T>, context: Deadlin
   }
 }
 
-/**
- * The typed error for what the Redis client threw.
- *
- * @param error - the client's error
- * @param what - the operation, for the message
- * @returns the error to throw
- * @internal
- */
-export function toStoreError(error: unknown, what: string): unknown {
+/** The typed error for what the Redis client threw. */
+function toStoreError(error: unknown, what: string): unknown {
   // Anything but an Error (never seen from ioredis) is passed on as it is.
   if (isSessionStoreError(error) || !(error instanceof Error)) return error;
   if (error.name === 'ReplyError') {
