@@ -1,16 +1,16 @@
-import { appendRepeated, repeatedPath } from './appendRepeated.js';
-import { buildCreatives } from './buildCreatives.js';
-import { buildExtension } from './buildExtension.js';
-import { buildLegacyVerifications } from './buildLegacyVerifications.js';
-import { buildUrlWithId } from './buildUrlWithId.js';
-import { buildVerifications } from './buildVerification.js';
-import type { Creative } from './Creative.js';
-import type { Extension } from './Extension.js';
-import type { ParseContext } from './ParseContext.js';
-import type { UrlWithId } from './UrlWithId.js';
-import type { Category, InlineAd, VastAd, ViewableImpression, WrapperAd } from './VastAd.js';
-import type { Verification } from './Verification.js';
-import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
+import { appendRepeated, repeatedPath } from './append-repeated.js';
+import { buildCreatives } from './build-creatives.js';
+import { buildExtension } from './build-extension.js';
+import { buildLegacyVerifications } from './build-legacy-verifications.js';
+import { buildUrlWithId } from './build-url-with-id.js';
+import { buildVerifications } from './build-verification.js';
+import type { Creative } from './creative.js';
+import type { Extension } from './extension.js';
+import type { ParseContext } from './parse-context.js';
+import type { UrlWithId } from './url-with-id.js';
+import type { Category, InlineAd, VastAd, ViewableImpression, WrapperAd } from './vast-ad.js';
+import type { Verification } from './verification.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 const NONE: readonly never[] = Object.freeze([]);
 

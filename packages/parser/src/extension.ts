@@ -1,4 +1,4 @@
-import type { XmlElement } from './XmlElement.js';
+import type { XmlElement } from './xml-element.js';
 
 /**
  * An `<Extension>` or `<CreativeExtension>`: kept as raw XML, with a generic element tree built

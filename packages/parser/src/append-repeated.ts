@@ -1,4 +1,4 @@
-import type { ParseContext } from './ParseContext.js';
+import type { ParseContext } from './parse-context.js';
 
 /**
  * Adds the items of a repeated element (a second `<TrackingEvents>`, `<Extensions>`...) that

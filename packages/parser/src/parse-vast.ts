@@ -1,13 +1,13 @@
-import { buildDocument } from './buildDocument.js';
-import { checkWellFormed } from './checkWellFormed.js';
-import { decodeXmlBytes } from './decodeXmlBytes.js';
-import { ParseContext } from './ParseContext.js';
-import type { ParseVastOptions } from './ParseVastOptions.js';
-import type { VastDocument } from './VastDocument.js';
-import { VastError } from './VastError.js';
-import { VastErrorCode } from './VastErrorCode.js';
-import type { VastWarning } from './VastWarning.js';
-import { type XNode, VAST_XML_PARSER, nameOf } from './xmlNodes.js';
+import { buildDocument } from './build-document.js';
+import { checkWellFormed } from './check-well-formed.js';
+import { decodeXmlBytes } from './decode-xml-bytes.js';
+import { ParseContext } from './parse-context.js';
+import type { ParseVastOptions } from './parse-vast-options.js';
+import type { VastDocument } from './vast-document.js';
+import { VastError } from './vast-error.js';
+import { VastErrorCode } from './vast-error-code.js';
+import type { VastWarning } from './vast-warning.js';
+import { type XNode, VAST_XML_PARSER, nameOf } from './xml-nodes.js';
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const DEFAULT_MAX_DEPTH = 64;

@@ -1,7 +1,7 @@
-import type { AdParameters } from './MediaFile.js';
-import type { ParseContext } from './ParseContext.js';
-import { opaqueText } from './unescapeRaw.js';
-import type { XNode } from './xmlNodes.js';
+import type { AdParameters } from './media-file.js';
+import type { ParseContext } from './parse-context.js';
+import { opaqueText } from './unescape-raw.js';
+import type { XNode } from './xml-nodes.js';
 
 /**
  * Builds `<AdParameters>` from the content the scan set aside (CDATA unwrapped, markup kept as

@@ -1,4 +1,4 @@
-import type { Offset } from './Offset.js';
+import type { Offset } from './offset.js';
 
 /**
  * The tracking event names VAST 2.0 to 4.3 define. {@link TrackingEvent.event} holds one of these

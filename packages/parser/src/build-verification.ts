@@ -1,10 +1,10 @@
-import { appendRepeated, repeatedPath } from './appendRepeated.js';
-import { buildTrackingEvents } from './buildTrackingEvents.js';
-import type { ParseContext } from './ParseContext.js';
-import type { TrackingEvent } from './TrackingEvent.js';
-import { opaqueText } from './unescapeRaw.js';
-import type { ExecutableResource, JavaScriptResource, Verification } from './Verification.js';
-import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
+import { appendRepeated, repeatedPath } from './append-repeated.js';
+import { buildTrackingEvents } from './build-tracking-events.js';
+import type { ParseContext } from './parse-context.js';
+import type { TrackingEvent } from './tracking-event.js';
+import { opaqueText } from './unescape-raw.js';
+import type { ExecutableResource, JavaScriptResource, Verification } from './verification.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 const NONE: readonly TrackingEvent[] = Object.freeze([]);
 

@@ -1,22 +1,22 @@
-import { buildAdParameters } from './buildAdParameters.js';
-import { buildIcon } from './buildIcon.js';
+import { buildAdParameters } from './build-ad-parameters.js';
+import { buildIcon } from './build-icon.js';
 import {
   buildClosedCaptionFile,
   buildInteractiveCreativeFile,
   buildMediaFile,
   buildMezzanine,
-} from './buildMediaFiles.js';
-import { appendRepeated, repeatedPath } from './appendRepeated.js';
-import { buildTrackingEvents } from './buildTrackingEvents.js';
-import { buildUrlWithId } from './buildUrlWithId.js';
-import type { CreativeBase, LinearCreative, VideoClicks } from './Creative.js';
-import type { Icon } from './Icon.js';
-import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './MediaFile.js';
-import type { ParseContext } from './ParseContext.js';
-import { parseOffset, parseTime } from './parseTime.js';
-import type { TrackingEvent } from './TrackingEvent.js';
-import type { UrlWithId } from './UrlWithId.js';
-import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
+} from './build-media-files.js';
+import { appendRepeated, repeatedPath } from './append-repeated.js';
+import { buildTrackingEvents } from './build-tracking-events.js';
+import { buildUrlWithId } from './build-url-with-id.js';
+import type { CreativeBase, LinearCreative, VideoClicks } from './creative.js';
+import type { Icon } from './icon.js';
+import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './media-file.js';
+import type { ParseContext } from './parse-context.js';
+import { parseOffset, parseTime } from './parse-time.js';
+import type { TrackingEvent } from './tracking-event.js';
+import type { UrlWithId } from './url-with-id.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 const NO_CLICKS: VideoClicks = Object.freeze({ clickTrackings: Object.freeze([]), customClicks: Object.freeze([]) });

@@ -1,9 +1,9 @@
-import { buildResource } from './buildResource.js';
-import type { Icon, IconClickFallbackImage } from './Icon.js';
-import type { ParseContext } from './ParseContext.js';
-import { parseTime } from './parseTime.js';
-import type { Resource } from './Resource.js';
-import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
+import { buildResource } from './build-resource.js';
+import type { Icon, IconClickFallbackImage } from './icon.js';
+import type { ParseContext } from './parse-context.js';
+import { parseTime } from './parse-time.js';
+import type { Resource } from './resource.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 function timeAttribute(value: string | undefined, path: string, name: string, ctx: ParseContext): number | undefined {
   if (value === undefined || value === '') return undefined;

@@ -1,4 +1,4 @@
-import type { Resource } from './Resource.js';
+import type { Resource } from './resource.js';
 
 /** An `<IconClickFallbackImage>` (VAST 4.1+), shown when the icon click cannot be rendered. */
 export interface IconClickFallbackImage {

@@ -1,7 +1,7 @@
-import type { Creative } from './Creative.js';
-import type { Extension } from './Extension.js';
-import type { UrlWithId } from './UrlWithId.js';
-import type { Verification } from './Verification.js';
+import type { Creative } from './creative.js';
+import type { Extension } from './extension.js';
+import type { UrlWithId } from './url-with-id.js';
+import type { Verification } from './verification.js';
 
 /** `<AdSystem>`: the ad server that returned the ad. */
 export interface AdSystem {

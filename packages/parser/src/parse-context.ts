@@ -1,9 +1,9 @@
-import type { CheckedXml } from './checkWellFormed.js';
-import { VastError } from './VastError.js';
-import { VastErrorCode } from './VastErrorCode.js';
-import type { VastWarning } from './VastWarning.js';
-import { unescapeRaw } from './unescapeRaw.js';
-import { type Attrs, type XNode, markOf, parseAttributes, textOf } from './xmlNodes.js';
+import type { CheckedXml } from './check-well-formed.js';
+import { VastError } from './vast-error.js';
+import { VastErrorCode } from './vast-error-code.js';
+import type { VastWarning } from './vast-warning.js';
+import { unescapeRaw } from './unescape-raw.js';
+import { type Attrs, type XNode, markOf, parseAttributes, textOf } from './xml-nodes.js';
 
 /** The lexical space of `xs:integer` (whitespace already trimmed). */
 const INTEGER = /^[+-]?\d+$/;

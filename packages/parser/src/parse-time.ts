@@ -1,4 +1,4 @@
-import type { Offset } from './Offset.js';
+import type { Offset } from './offset.js';
 
 /**
  * Reads a VAST time, `HH:MM:SS` or `HH:MM:SS.mmm` (hours may have any number of digits), as

@@ -1,8 +1,8 @@
-import { buildVerifications } from './buildVerification.js';
-import { checkWellFormed } from './checkWellFormed.js';
-import type { ParseContext } from './ParseContext.js';
-import type { Verification } from './Verification.js';
-import { type XNode, VAST_XML_PARSER, childrenOf, nameOf } from './xmlNodes.js';
+import { buildVerifications } from './build-verification.js';
+import { checkWellFormed } from './check-well-formed.js';
+import type { ParseContext } from './parse-context.js';
+import type { Verification } from './verification.js';
+import { type XNode, VAST_XML_PARSER, childrenOf, nameOf } from './xml-nodes.js';
 
 /** The scan of extension content: it was already checked (and reported) as part of the document. */
 const EXTENSION_SCAN = Object.freeze({ strict: false, maxDepth: 1024 });

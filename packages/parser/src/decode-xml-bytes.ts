@@ -1,6 +1,6 @@
-import { VastError } from './VastError.js';
-import { VastErrorCode } from './VastErrorCode.js';
-import type { VastWarning } from './VastWarning.js';
+import { VastError } from './vast-error.js';
+import { VastErrorCode } from './vast-error-code.js';
+import type { VastWarning } from './vast-warning.js';
 
 /** A document's text, with the warning of a lenient decode if there was one. @internal */
 export interface DecodedXml {

@@ -1,16 +1,16 @@
-import type { Extension } from './Extension.js';
-import type { Icon } from './Icon.js';
+import type { Extension } from './extension.js';
+import type { Icon } from './icon.js';
 import type {
   AdParameters,
   ClosedCaptionFile,
   InteractiveCreativeFile,
   MediaFile,
   Mezzanine,
-} from './MediaFile.js';
-import type { Offset } from './Offset.js';
-import type { Resource } from './Resource.js';
-import type { TrackingEvent } from './TrackingEvent.js';
-import type { UrlWithId } from './UrlWithId.js';
+} from './media-file.js';
+import type { Offset } from './offset.js';
+import type { Resource } from './resource.js';
+import type { TrackingEvent } from './tracking-event.js';
+import type { UrlWithId } from './url-with-id.js';
 
 /** A `<UniversalAdId>` (VAST 4.0+; several allowed from 4.1). */
 export interface UniversalAdId {

@@ -1,8 +1,8 @@
-import type { Extension } from './Extension.js';
-import type { ParseContext } from './ParseContext.js';
-import type { XmlElement } from './XmlElement.js';
-import { MARK } from './checkWellFormed.js';
-import { type Attrs, type XNode, childrenOf, createVastXmlParser } from './xmlNodes.js';
+import type { Extension } from './extension.js';
+import type { ParseContext } from './parse-context.js';
+import type { XmlElement } from './xml-element.js';
+import { MARK } from './check-well-formed.js';
+import { type Attrs, type XNode, childrenOf, createVastXmlParser } from './xml-nodes.js';
 
 const NO_ATTRIBUTES: Attrs = Object.freeze({});
 

@@ -1,4 +1,4 @@
-import type { VastErrorCode } from './VastErrorCode.js';
+import type { VastErrorCode } from './vast-error-code.js';
 
 const BRAND = Symbol.for('@vast/VastError');
 

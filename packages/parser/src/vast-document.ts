@@ -1,5 +1,5 @@
-import type { VastAd } from './VastAd.js';
-import type { VastWarning } from './VastWarning.js';
+import type { VastAd } from './vast-ad.js';
+import type { VastWarning } from './vast-warning.js';
 
 /** A parsed VAST document: deeply frozen. */
 export interface VastDocument {

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { MARK } from './checkWellFormed.js';
-import { decodeEntities } from './unescapeRaw.js';
+import { MARK } from './check-well-formed.js';
+import { decodeEntities } from './unescape-raw.js';
 
 /**
  * A node of fast-xml-parser's `preserveOrder` output: an element `{ [name]: children }` (its

@@ -1,7 +1,7 @@
-import type { ParseContext } from './ParseContext.js';
-import type { Resource } from './Resource.js';
-import { opaqueText } from './unescapeRaw.js';
-import type { XNode } from './xmlNodes.js';
+import type { ParseContext } from './parse-context.js';
+import type { Resource } from './resource.js';
+import { opaqueText } from './unescape-raw.js';
+import type { XNode } from './xml-nodes.js';
 
 /**
  * Builds a StaticResource, IFrameResource or HTMLResource element (`name` says which); empty

@@ -1,14 +1,14 @@
-import { buildAdParameters } from './buildAdParameters.js';
-import { buildResource } from './buildResource.js';
-import { appendRepeated, repeatedPath } from './appendRepeated.js';
-import { buildTrackingEvents } from './buildTrackingEvents.js';
-import { buildUrlWithId } from './buildUrlWithId.js';
-import type { Companion, CompanionCreative, CreativeBase } from './Creative.js';
-import type { ParseContext } from './ParseContext.js';
-import type { Resource } from './Resource.js';
-import type { TrackingEvent } from './TrackingEvent.js';
-import type { UrlWithId } from './UrlWithId.js';
-import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
+import { buildAdParameters } from './build-ad-parameters.js';
+import { buildResource } from './build-resource.js';
+import { appendRepeated, repeatedPath } from './append-repeated.js';
+import { buildTrackingEvents } from './build-tracking-events.js';
+import { buildUrlWithId } from './build-url-with-id.js';
+import type { Companion, CompanionCreative, CreativeBase } from './creative.js';
+import type { ParseContext } from './parse-context.js';
+import type { Resource } from './resource.js';
+import type { TrackingEvent } from './tracking-event.js';
+import type { UrlWithId } from './url-with-id.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 

@@ -1,4 +1,4 @@
-import type { TrackingEvent } from './TrackingEvent.js';
+import type { TrackingEvent } from './tracking-event.js';
 
 /** A `<JavaScriptResource>` of a verification. */
 export interface JavaScriptResource {

@@ -1,6 +1,6 @@
-import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './MediaFile.js';
-import type { ParseContext } from './ParseContext.js';
-import type { Attrs, Mutable, XNode } from './xmlNodes.js';
+import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './media-file.js';
+import type { ParseContext } from './parse-context.js';
+import type { Attrs, Mutable, XNode } from './xml-nodes.js';
 
 function str(attrs: Attrs, name: string): string | undefined {
   const value = attrs[name];

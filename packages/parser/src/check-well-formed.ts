@@ -1,6 +1,6 @@
-import { VastError } from './VastError.js';
-import { VastErrorCode } from './VastErrorCode.js';
-import type { VastWarning } from './VastWarning.js';
+import { VastError } from './vast-error.js';
+import { VastErrorCode } from './vast-error-code.js';
+import type { VastWarning } from './vast-warning.js';
 
 function notXml(message: string): VastError {
   return new VastError(VastErrorCode.XML_PARSE_ERROR, `Not well-formed XML: ${message}`);

@@ -1,7 +1,7 @@
-import type { ParseContext } from './ParseContext.js';
-import { parseOffset } from './parseTime.js';
-import type { TrackingEvent } from './TrackingEvent.js';
-import { type Mutable, type XNode, nameOf } from './xmlNodes.js';
+import type { ParseContext } from './parse-context.js';
+import { parseOffset } from './parse-time.js';
+import type { TrackingEvent } from './tracking-event.js';
+import { type Mutable, type XNode, nameOf } from './xml-nodes.js';
 
 /**
  * Builds the `<Tracking>` children of a `<TrackingEvents>` element. A Tracking without an event

@@ -1,10 +1,10 @@
-import { buildAd } from './buildAd.js';
-import type { ParseContext } from './ParseContext.js';
-import type { VastAd } from './VastAd.js';
-import type { VastDocument } from './VastDocument.js';
-import { VastError } from './VastError.js';
-import { VastErrorCode } from './VastErrorCode.js';
-import { type XNode, childrenOf, nameOf } from './xmlNodes.js';
+import { buildAd } from './build-ad.js';
+import type { ParseContext } from './parse-context.js';
+import type { VastAd } from './vast-ad.js';
+import type { VastDocument } from './vast-document.js';
+import { VastError } from './vast-error.js';
+import { VastErrorCode } from './vast-error-code.js';
+import { type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 /**
  * Builds the document from the `<VAST>` root element: version, document-level Error URLs and

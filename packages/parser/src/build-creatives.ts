@@ -1,12 +1,12 @@
-import { appendRepeated, repeatedPath } from './appendRepeated.js';
-import { buildCompanionAds } from './buildCompanionAds.js';
-import { buildExtension } from './buildExtension.js';
-import { buildLinear } from './buildLinear.js';
-import { buildNonLinearAds } from './buildNonLinearAds.js';
-import type { Creative, CreativeBase, UniversalAdId } from './Creative.js';
-import type { Extension } from './Extension.js';
-import type { ParseContext } from './ParseContext.js';
-import { type Mutable, type XNode, childrenOf, nameOf } from './xmlNodes.js';
+import { appendRepeated, repeatedPath } from './append-repeated.js';
+import { buildCompanionAds } from './build-companion-ads.js';
+import { buildExtension } from './build-extension.js';
+import { buildLinear } from './build-linear.js';
+import { buildNonLinearAds } from './build-non-linear-ads.js';
+import type { Creative, CreativeBase, UniversalAdId } from './creative.js';
+import type { Extension } from './extension.js';
+import type { ParseContext } from './parse-context.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 const NO_IDS: readonly UniversalAdId[] = Object.freeze([]);
 const NO_EXTENSIONS: readonly Extension[] = Object.freeze([]);

@@ -1,6 +1,6 @@
-import type { ParseContext } from './ParseContext.js';
-import type { UrlWithId } from './UrlWithId.js';
-import type { XNode } from './xmlNodes.js';
+import type { ParseContext } from './parse-context.js';
+import type { UrlWithId } from './url-with-id.js';
+import type { XNode } from './xml-nodes.js';
 
 /**
  * Builds a URL element with an optional `id` attribute; an empty URL gives `undefined`.
