@@ -1,16 +1,37 @@
-import { buildResource } from './build-resource.js';
+import { readResource } from './build-resource.js';
 import type { Icon, IconClickFallbackImage } from './icon.js';
 import type { ParseContext } from './parse-context.js';
-import { parseTime } from './parse-time.js';
+import { type AttributeList, attributeList, readAttributes } from './read-attributes.js';
+import { type ClickElements, type ClickSink, readClick } from './read-click.js';
 import type { Resource } from './resource.js';
 import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
-function timeAttribute(value: string | undefined, path: string, name: string, ctx: ParseContext): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const seconds = parseTime(value);
-  if (seconds === undefined) ctx.problem(path, `${name} is not a time: "${value}"`);
-  return seconds;
+/** An icon's click tracking is a bare URL (no `id`). */
+function bareUrl(node: XNode, ctx: ParseContext): string | undefined {
+  const url = ctx.text(node);
+  return url === '' ? undefined : url;
 }
+
+const CLICKS: ClickElements<string> = Object.freeze({ through: 'IconClickThrough', tracking: 'IconClickTracking', read: bareUrl });
+
+const ATTRIBUTES: AttributeList<Icon> = attributeList<Icon>({
+  program: 'text',
+  width: 'integer',
+  height: 'integer',
+  xPosition: 'text',
+  yPosition: 'text',
+  duration: 'time',
+  offset: 'time',
+  apiFramework: 'text',
+  pxratio: 'decimal',
+  altText: 'text',
+  hoverText: 'text',
+});
+
+const IMAGE_ATTRIBUTES: AttributeList<IconClickFallbackImage> = attributeList<IconClickFallbackImage>({
+  width: 'integer',
+  height: 'integer',
+});
 
 function buildFallbackImage(node: XNode, path: string, ctx: ParseContext): IconClickFallbackImage | undefined {
   let url = '';
@@ -26,12 +47,27 @@ function buildFallbackImage(node: XNode, path: string, ctx: ParseContext): IconC
   }
   const attrs = ctx.attrs(node);
   const image: Mutable<IconClickFallbackImage> = { url };
-  const width = ctx.integer(attrs?.['width'], path, 'width');
-  if (width !== undefined) image.width = width;
-  const height = ctx.integer(attrs?.['height'], path, 'height');
-  if (height !== undefined) image.height = height;
+  if (attrs !== undefined) readAttributes(image, attrs, IMAGE_ATTRIBUTES, path, ctx);
   if (altText !== undefined && altText !== '') image.altText = altText;
   return Object.freeze(image);
+}
+
+function readFallbackImages(node: XNode, path: string, into: IconClickFallbackImage[], ctx: ParseContext): void {
+  let index = 0;
+  for (const image of childrenOf(node)) {
+    if (nameOf(image) !== 'IconClickFallbackImage') continue;
+    const built = buildFallbackImage(image, `${path}/IconClickFallbackImage[${index++}]`, ctx);
+    if (built !== undefined) into.push(built);
+  }
+}
+
+/** The children of `<IconClicks>`. */
+function readIconClicks(node: XNode, path: string, clicks: ClickSink<string>, images: IconClickFallbackImage[], ctx: ParseContext): void {
+  for (const click of childrenOf(node)) {
+    const name = nameOf(click);
+    if (readClick(click, name, CLICKS, clicks, ctx)) continue;
+    if (name === 'IconClickFallbackImages') readFallbackImages(click, `${path}/IconClickFallbackImages`, images, ctx);
+  }
 }
 
 /**
@@ -40,74 +76,26 @@ function buildFallbackImage(node: XNode, path: string, ctx: ParseContext): IconC
  */
 export function buildIcon(node: XNode, path: string, ctx: ParseContext): Icon {
   const resources: Resource[] = [];
-  const clickTrackings: string[] = [];
+  const clicks: ClickSink<string> = { owner: {}, trackings: [] };
   const clickFallbackImages: IconClickFallbackImage[] = [];
   const viewTrackings: string[] = [];
-  let clickThrough: string | undefined;
   for (const child of childrenOf(node)) {
     const name = nameOf(child);
-    switch (name) {
-      case 'StaticResource':
-      case 'IFrameResource':
-      case 'HTMLResource': {
-        const resource = buildResource(child, name, ctx);
-        if (resource !== undefined) resources.push(resource);
-        break;
-      }
-      case 'IconClicks':
-        for (const click of childrenOf(child)) {
-          const clickName = nameOf(click);
-          if (clickName === 'IconClickThrough') {
-            const url = ctx.text(click);
-            if (url !== '') clickThrough = url;
-          } else if (clickName === 'IconClickTracking') {
-            const url = ctx.text(click);
-            if (url !== '') clickTrackings.push(url);
-          } else if (clickName === 'IconClickFallbackImages') {
-            let index = 0;
-            for (const image of childrenOf(click)) {
-              if (nameOf(image) !== 'IconClickFallbackImage') continue;
-              const built = buildFallbackImage(image, `${path}/IconClicks/IconClickFallbackImages/IconClickFallbackImage[${index++}]`, ctx);
-              if (built !== undefined) clickFallbackImages.push(built);
-            }
-          }
-        }
-        break;
-      case 'IconViewTracking': {
-        const url = ctx.text(child);
-        if (url !== '') viewTrackings.push(url);
-        break;
-      }
-      default:
-        break;
+    if (readResource(child, name, resources, ctx)) continue;
+    if (name === 'IconClicks') readIconClicks(child, `${path}/IconClicks`, clicks, clickFallbackImages, ctx);
+    else if (name === 'IconViewTracking') {
+      const url = bareUrl(child, ctx);
+      if (url !== undefined) viewTrackings.push(url);
     }
   }
-  const attrs = ctx.attrs(node);
   const icon: Mutable<Icon> = {
     resources: Object.freeze(resources),
-    clickTrackings: Object.freeze(clickTrackings),
+    clickTrackings: Object.freeze(clicks.trackings),
     clickFallbackImages: Object.freeze(clickFallbackImages),
     viewTrackings: Object.freeze(viewTrackings),
   };
-  if (clickThrough !== undefined) icon.clickThrough = clickThrough;
-  if (attrs !== undefined) {
-    const { program, xPosition, yPosition, apiFramework, altText, hoverText } = attrs;
-    if (program !== undefined && program !== '') icon.program = program;
-    const width = ctx.integer(attrs['width'], path, 'width');
-    if (width !== undefined) icon.width = width;
-    const height = ctx.integer(attrs['height'], path, 'height');
-    if (height !== undefined) icon.height = height;
-    if (xPosition !== undefined && xPosition !== '') icon.xPosition = xPosition;
-    if (yPosition !== undefined && yPosition !== '') icon.yPosition = yPosition;
-    const duration = timeAttribute(attrs['duration'], path, 'duration', ctx);
-    if (duration !== undefined) icon.duration = duration;
-    const offset = timeAttribute(attrs['offset'], path, 'offset', ctx);
-    if (offset !== undefined) icon.offset = offset;
-    if (apiFramework !== undefined && apiFramework !== '') icon.apiFramework = apiFramework;
-    const pxratio = ctx.decimal(attrs['pxratio'], path, 'pxratio');
-    if (pxratio !== undefined) icon.pxratio = pxratio;
-    if (altText !== undefined && altText !== '') icon.altText = altText;
-    if (hoverText !== undefined && hoverText !== '') icon.hoverText = hoverText;
-  }
+  if (clicks.owner.clickThrough !== undefined) icon.clickThrough = clicks.owner.clickThrough;
+  const attrs = ctx.attrs(node);
+  if (attrs !== undefined) readAttributes(icon, attrs, ATTRIBUTES, path, ctx);
   return Object.freeze(icon);
 }

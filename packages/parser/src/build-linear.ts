@@ -1,62 +1,94 @@
+import { repeatedPath } from './append-repeated.js';
 import { buildAdParameters } from './build-ad-parameters.js';
 import { buildIcon } from './build-icon.js';
-import {
-  buildClosedCaptionFile,
-  buildInteractiveCreativeFile,
-  buildMediaFile,
-  buildMezzanine,
-} from './build-media-files.js';
-import { appendRepeated, repeatedPath } from './append-repeated.js';
-import { buildTrackingEvents } from './build-tracking-events.js';
-import { buildUrlWithId } from './build-url-with-id.js';
+import { appendTrackingEvents } from './build-tracking-events.js';
 import type { CreativeBase, LinearCreative, VideoClicks } from './creative.js';
 import type { Icon } from './icon.js';
-import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './media-file.js';
 import type { ParseContext } from './parse-context.js';
 import { parseOffset, parseTime } from './parse-time.js';
+import { type MediaFilesDraft, readMediaFiles } from './read-media-files.js';
+import { type ClicksDraft, freezeClicks, readVideoClicks } from './read-video-clicks.js';
 import type { TrackingEvent } from './tracking-event.js';
-import type { UrlWithId } from './url-with-id.js';
 import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 const NO_EVENTS: readonly TrackingEvent[] = Object.freeze([]);
 const NO_CLICKS: VideoClicks = Object.freeze({ clickTrackings: Object.freeze([]), customClicks: Object.freeze([]) });
 
-/**
- * Reads the `<VideoClicks>` children into `clicks` (the second VideoClicks of a Linear adds to
- * the first). The schema allows one ClickThrough: the first is kept, a later one reported.
- */
-function readVideoClicks(children: readonly XNode[], path: string, clicks: ClicksDraft, ctx: ParseContext): void {
-  const { clickTrackings, customClicks } = clicks;
-  for (const child of children) {
-    const name = nameOf(child);
-    if (name === 'ClickThrough') {
-      const url = buildUrlWithId(child, ctx);
-      if (url === undefined) continue;
-      if (clicks.clickThrough === undefined) clicks.clickThrough = url;
-      else ctx.problem(`${path}/ClickThrough`, `a second ClickThrough is left out: "${url.url}"`);
-    } else if (name === 'ClickTracking') {
-      const url = buildUrlWithId(child, ctx);
-      if (url !== undefined) clickTrackings.push(url);
-    } else if (name === 'CustomClick') {
-      const url = buildUrlWithId(child, ctx);
-      if (url !== undefined) customClicks.push(url);
-    }
+/** A Linear while its children are read. */
+interface LinearDraft extends MediaFilesDraft {
+  readonly linear: Mutable<LinearCreative>;
+  readonly icons: Icon[];
+  trackingEvents: readonly TrackingEvent[];
+  trackingBlocks: number;
+  clicks: ClicksDraft | undefined;
+  clickBlocks: number;
+  sawDuration: boolean;
+  sawMediaFiles: boolean;
+}
+
+/** `<Duration>`: HH:MM:SS(.mmm), or bare seconds kept with a warning. */
+function readDuration(node: XNode, path: string, linear: Mutable<LinearCreative>, ctx: ParseContext): void {
+  const text = ctx.text(node);
+  const duration = parseTime(text);
+  if (duration !== undefined) {
+    linear.duration = duration;
+  } else if (/^\d+(\.\d+)?$/.test(text) && Number.isFinite(Number(text))) {
+    // Bare seconds: not VAST, but unambiguous; lenient parsing keeps the value.
+    ctx.problem(path, `Duration is not in HH:MM:SS form: "${text}" (read as seconds)`);
+    linear.duration = Number(text);
+  } else {
+    ctx.problem(path, `Duration is not a time: "${text}"`);
   }
 }
 
-interface ClicksDraft {
-  clickThrough?: UrlWithId;
-  readonly clickTrackings: UrlWithId[];
-  readonly customClicks: UrlWithId[];
+function readClicks(node: XNode, path: string, draft: LinearDraft, ctx: ParseContext): void {
+  const here = repeatedPath(path, 'VideoClicks', draft.clickBlocks);
+  if (draft.clickBlocks++ > 0) ctx.problem(here, 'VideoClicks appears more than once; the contents are merged');
+  draft.clicks ??= { clickTrackings: [], customClicks: [] };
+  readVideoClicks(childrenOf(node), here, draft.clicks, ctx);
 }
 
-function freezeClicks(draft: ClicksDraft): VideoClicks {
-  const clicks: Mutable<VideoClicks> = {
-    clickTrackings: Object.freeze(draft.clickTrackings),
-    customClicks: Object.freeze(draft.customClicks),
-  };
-  if (draft.clickThrough !== undefined) clicks.clickThrough = draft.clickThrough;
-  return Object.freeze(clicks);
+function readIcons(node: XNode, path: string, icons: Icon[], ctx: ParseContext): void {
+  let i = 0;
+  for (const icon of childrenOf(node)) {
+    if (nameOf(icon) === 'Icon') icons.push(buildIcon(icon, `${path}/Icon[${i++}]`, ctx));
+  }
+}
+
+function readLinearElement(child: XNode, path: string, draft: LinearDraft, ctx: ParseContext): void {
+  switch (nameOf(child)) {
+    case 'Duration':
+      draft.sawDuration = true;
+      readDuration(child, `${path}/Duration`, draft.linear, ctx);
+      break;
+    case 'MediaFiles':
+      draft.sawMediaFiles = true;
+      readMediaFiles(child, `${path}/MediaFiles`, draft, ctx);
+      break;
+    case 'AdParameters':
+      draft.linear.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
+      break;
+    case 'VideoClicks':
+      readClicks(child, path, draft, ctx);
+      break;
+    case 'TrackingEvents':
+      draft.trackingEvents = appendTrackingEvents(draft.trackingEvents, child, path, draft.trackingBlocks++, ctx);
+      break;
+    case 'Icons':
+      readIcons(child, `${path}/Icons`, draft.icons, ctx);
+      break;
+    default:
+      break;
+  }
+}
+
+/** The `skipoffset` attribute: a time or a percentage. */
+function readSkipOffset(node: XNode, path: string, linear: Mutable<LinearCreative>, ctx: ParseContext): void {
+  const skipoffset = ctx.attrs(node)?.['skipoffset'];
+  if (skipoffset === undefined || skipoffset === '') return;
+  const offset = parseOffset(skipoffset);
+  if (offset === undefined) ctx.problem(path, `skipoffset is not a time or a percentage: "${skipoffset}"`);
+  else linear.skipOffset = offset;
 }
 
 /**
@@ -71,103 +103,33 @@ export function buildLinear(
   inWrapper: boolean,
   ctx: ParseContext,
 ): LinearCreative {
-  const mediaFiles: MediaFile[] = [];
-  const mezzanines: Mezzanine[] = [];
-  const interactiveCreativeFiles: InteractiveCreativeFile[] = [];
-  const closedCaptionFiles: ClosedCaptionFile[] = [];
-  const icons: Icon[] = [];
-  let trackingEvents = NO_EVENTS;
-  let trackingBlocks = 0;
-  let clicks: ClicksDraft | undefined;
-  let clickBlocks = 0;
   const linear: Mutable<LinearCreative> = { type: 'linear', ...base } as Mutable<LinearCreative>;
-  let sawDuration = false;
-  let sawMediaFiles = false;
-  for (const child of childrenOf(node)) {
-    const name = nameOf(child);
-    switch (name) {
-      case 'Duration': {
-        sawDuration = true;
-        const text = ctx.text(child);
-        const duration = parseTime(text);
-        if (duration !== undefined) {
-          linear.duration = duration;
-        } else if (/^\d+(\.\d+)?$/.test(text) && Number.isFinite(Number(text))) {
-          // Bare seconds: not VAST, but unambiguous; lenient parsing keeps the value.
-          ctx.problem(`${path}/Duration`, `Duration is not in HH:MM:SS form: "${text}" (read as seconds)`);
-          linear.duration = Number(text);
-        } else {
-          ctx.problem(`${path}/Duration`, `Duration is not a time: "${text}"`);
-        }
-        break;
-      }
-      case 'MediaFiles': {
-        sawMediaFiles = true;
-        let m = 0;
-        for (const file of childrenOf(child)) {
-          const fileName = nameOf(file);
-          if (fileName === 'MediaFile') {
-            const built = buildMediaFile(file, `${path}/MediaFiles/MediaFile[${m++}]`, ctx);
-            if (built !== undefined) mediaFiles.push(built);
-          } else if (fileName === 'Mezzanine') {
-            const built = buildMezzanine(file, `${path}/MediaFiles/Mezzanine`, ctx);
-            if (built !== undefined) mezzanines.push(built);
-          } else if (fileName === 'InteractiveCreativeFile') {
-            const built = buildInteractiveCreativeFile(file, `${path}/MediaFiles/InteractiveCreativeFile`, ctx);
-            if (built !== undefined) interactiveCreativeFiles.push(built);
-          } else if (fileName === 'ClosedCaptionFiles') {
-            for (const caption of childrenOf(file)) {
-              if (nameOf(caption) !== 'ClosedCaptionFile') continue;
-              const built = buildClosedCaptionFile(caption, ctx);
-              if (built !== undefined) closedCaptionFiles.push(built);
-            }
-          }
-        }
-        break;
-      }
-      case 'AdParameters':
-        linear.adParameters = buildAdParameters(child, `${path}/AdParameters`, ctx);
-        break;
-      case 'VideoClicks': {
-        const here = repeatedPath(path, 'VideoClicks', clickBlocks);
-        if (clickBlocks++ > 0) ctx.problem(here, 'VideoClicks appears more than once; the contents are merged');
-        clicks ??= { clickTrackings: [], customClicks: [] };
-        readVideoClicks(childrenOf(child), here, clicks, ctx);
-        break;
-      }
-      case 'TrackingEvents': {
-        const here = repeatedPath(path, 'TrackingEvents', trackingBlocks);
-        const events = buildTrackingEvents(childrenOf(child), here, ctx);
-        trackingEvents = appendRepeated(trackingEvents, events, trackingBlocks++, here, 'TrackingEvents', ctx);
-        break;
-      }
-      case 'Icons': {
-        let i = 0;
-        for (const icon of childrenOf(child)) {
-          if (nameOf(icon) === 'Icon') icons.push(buildIcon(icon, `${path}/Icons/Icon[${i++}]`, ctx));
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
+  const draft: LinearDraft = {
+    linear,
+    mediaFiles: [],
+    mezzanines: [],
+    interactiveCreativeFiles: [],
+    closedCaptionFiles: [],
+    icons: [],
+    trackingEvents: NO_EVENTS,
+    trackingBlocks: 0,
+    clicks: undefined,
+    clickBlocks: 0,
+    sawDuration: false,
+    sawMediaFiles: false,
+  };
+  for (const child of childrenOf(node)) readLinearElement(child, path, draft, ctx);
   if (!inWrapper) {
-    if (!sawDuration) ctx.problem(path, 'Linear has no Duration');
-    if (!sawMediaFiles) ctx.problem(path, 'Linear has no MediaFiles');
+    if (!draft.sawDuration) ctx.problem(path, 'Linear has no Duration');
+    if (!draft.sawMediaFiles) ctx.problem(path, 'Linear has no MediaFiles');
   }
-  const skipoffset = ctx.attrs(node)?.['skipoffset'];
-  if (skipoffset !== undefined && skipoffset !== '') {
-    const offset = parseOffset(skipoffset);
-    if (offset === undefined) ctx.problem(path, `skipoffset is not a time or a percentage: "${skipoffset}"`);
-    else linear.skipOffset = offset;
-  }
-  linear.mediaFiles = Object.freeze(mediaFiles);
-  linear.mezzanines = Object.freeze(mezzanines);
-  linear.interactiveCreativeFiles = Object.freeze(interactiveCreativeFiles);
-  linear.closedCaptionFiles = Object.freeze(closedCaptionFiles);
-  linear.videoClicks = clicks === undefined ? NO_CLICKS : freezeClicks(clicks);
-  linear.trackingEvents = trackingEvents;
-  linear.icons = Object.freeze(icons);
+  readSkipOffset(node, path, linear, ctx);
+  linear.mediaFiles = Object.freeze(draft.mediaFiles);
+  linear.mezzanines = Object.freeze(draft.mezzanines);
+  linear.interactiveCreativeFiles = Object.freeze(draft.interactiveCreativeFiles);
+  linear.closedCaptionFiles = Object.freeze(draft.closedCaptionFiles);
+  linear.videoClicks = draft.clicks === undefined ? NO_CLICKS : freezeClicks(draft.clicks);
+  linear.trackingEvents = draft.trackingEvents;
+  linear.icons = Object.freeze(draft.icons);
   return Object.freeze(linear);
 }

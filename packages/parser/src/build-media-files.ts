@@ -1,10 +1,56 @@
 import type { ClosedCaptionFile, InteractiveCreativeFile, MediaFile, Mezzanine } from './media-file.js';
 import type { ParseContext } from './parse-context.js';
-import type { Attrs, Mutable, XNode } from './xml-nodes.js';
+import { type AttributeList, type AttributeSchema, attributeList, readAttributes } from './read-attributes.js';
+import type { Mutable, XNode } from './xml-nodes.js';
 
-function str(attrs: Attrs, name: string): string | undefined {
-  const value = attrs[name];
-  return value === undefined || value === '' ? undefined : value;
+/** The attributes a MediaFile and a Mezzanine share, in the order they go into the model. */
+const VIDEO_FILE = {
+  id: 'text',
+  delivery: 'text',
+  type: 'text',
+  width: 'integer',
+  height: 'integer',
+  codec: 'text',
+} as const satisfies AttributeSchema<MediaFile> & AttributeSchema<Mezzanine>;
+
+const MEDIA_FILE: AttributeList<MediaFile> = attributeList<MediaFile>({
+  ...VIDEO_FILE,
+  bitrate: 'integer',
+  minBitrate: 'integer',
+  maxBitrate: 'integer',
+  scalable: 'boolean',
+  maintainAspectRatio: 'boolean',
+  apiFramework: 'text',
+  fileSize: 'integer',
+  mediaType: 'text',
+});
+
+const MEZZANINE: AttributeList<Mezzanine> = attributeList<Mezzanine>({ ...VIDEO_FILE, fileSize: 'integer', mediaType: 'text' });
+
+const INTERACTIVE_CREATIVE_FILE: AttributeList<InteractiveCreativeFile> = attributeList<InteractiveCreativeFile>({
+  type: 'text',
+  apiFramework: 'text',
+  variableDuration: 'boolean',
+});
+
+const CLOSED_CAPTION_FILE: AttributeList<ClosedCaptionFile> = attributeList<ClosedCaptionFile>({
+  type: 'text',
+  language: 'text',
+});
+
+/** A file element: its URL and the attributes `list` names; `undefined` when it has no URL. */
+function buildFile<T extends { readonly url: string }>(
+  node: XNode,
+  list: AttributeList<T>,
+  path: string,
+  ctx: ParseContext,
+): T | undefined {
+  const url = ctx.text(node);
+  if (url === '') return undefined;
+  const file = { url } as Mutable<T>;
+  const attrs = ctx.attrs(node);
+  if (attrs !== undefined) readAttributes(file, attrs, list, path, ctx);
+  return Object.freeze(file);
 }
 
 /**
@@ -12,43 +58,9 @@ function str(attrs: Attrs, name: string): string | undefined {
  * @internal
  */
 export function buildMediaFile(node: XNode, path: string, ctx: ParseContext): MediaFile | undefined {
-  const url = ctx.text(node);
-  if (url === '') {
-    ctx.problem(path, 'MediaFile has no URL');
-    return undefined;
-  }
-  const media: Mutable<MediaFile> = { url };
-  const attrs = ctx.attrs(node);
-  if (attrs === undefined) return Object.freeze(media);
-  let value = str(attrs, 'id');
-  if (value !== undefined) media.id = value;
-  value = str(attrs, 'delivery');
-  if (value !== undefined) media.delivery = value;
-  value = str(attrs, 'type');
-  if (value !== undefined) media.type = value;
-  let n = ctx.integer(attrs['width'], path, 'width');
-  if (n !== undefined) media.width = n;
-  n = ctx.integer(attrs['height'], path, 'height');
-  if (n !== undefined) media.height = n;
-  value = str(attrs, 'codec');
-  if (value !== undefined) media.codec = value;
-  n = ctx.integer(attrs['bitrate'], path, 'bitrate');
-  if (n !== undefined) media.bitrate = n;
-  n = ctx.integer(attrs['minBitrate'], path, 'minBitrate');
-  if (n !== undefined) media.minBitrate = n;
-  n = ctx.integer(attrs['maxBitrate'], path, 'maxBitrate');
-  if (n !== undefined) media.maxBitrate = n;
-  let b = ctx.boolean(attrs['scalable'], path, 'scalable');
-  if (b !== undefined) media.scalable = b;
-  b = ctx.boolean(attrs['maintainAspectRatio'], path, 'maintainAspectRatio');
-  if (b !== undefined) media.maintainAspectRatio = b;
-  value = str(attrs, 'apiFramework');
-  if (value !== undefined) media.apiFramework = value;
-  n = ctx.integer(attrs['fileSize'], path, 'fileSize');
-  if (n !== undefined) media.fileSize = n;
-  value = str(attrs, 'mediaType');
-  if (value !== undefined) media.mediaType = value;
-  return Object.freeze(media);
+  const file = buildFile(node, MEDIA_FILE, path, ctx);
+  if (file === undefined) ctx.problem(path, 'MediaFile has no URL');
+  return file;
 }
 
 /**
@@ -56,31 +68,9 @@ export function buildMediaFile(node: XNode, path: string, ctx: ParseContext): Me
  * @internal
  */
 export function buildMezzanine(node: XNode, path: string, ctx: ParseContext): Mezzanine | undefined {
-  const url = ctx.text(node);
-  if (url === '') {
-    ctx.problem(path, 'Mezzanine has no URL');
-    return undefined;
-  }
-  const file: Mutable<Mezzanine> = { url };
-  const attrs = ctx.attrs(node);
-  if (attrs === undefined) return Object.freeze(file);
-  let value = str(attrs, 'id');
-  if (value !== undefined) file.id = value;
-  value = str(attrs, 'delivery');
-  if (value !== undefined) file.delivery = value;
-  value = str(attrs, 'type');
-  if (value !== undefined) file.type = value;
-  let n = ctx.integer(attrs['width'], path, 'width');
-  if (n !== undefined) file.width = n;
-  n = ctx.integer(attrs['height'], path, 'height');
-  if (n !== undefined) file.height = n;
-  value = str(attrs, 'codec');
-  if (value !== undefined) file.codec = value;
-  n = ctx.integer(attrs['fileSize'], path, 'fileSize');
-  if (n !== undefined) file.fileSize = n;
-  value = str(attrs, 'mediaType');
-  if (value !== undefined) file.mediaType = value;
-  return Object.freeze(file);
+  const file = buildFile(node, MEZZANINE, path, ctx);
+  if (file === undefined) ctx.problem(path, 'Mezzanine has no URL');
+  return file;
 }
 
 /**
@@ -92,33 +82,13 @@ export function buildInteractiveCreativeFile(
   path: string,
   ctx: ParseContext,
 ): InteractiveCreativeFile | undefined {
-  const url = ctx.text(node);
-  if (url === '') return undefined;
-  const file: Mutable<InteractiveCreativeFile> = { url };
-  const attrs = ctx.attrs(node);
-  if (attrs === undefined) return Object.freeze(file);
-  let value = str(attrs, 'type');
-  if (value !== undefined) file.type = value;
-  value = str(attrs, 'apiFramework');
-  if (value !== undefined) file.apiFramework = value;
-  const b = ctx.boolean(attrs['variableDuration'], path, 'variableDuration');
-  if (b !== undefined) file.variableDuration = b;
-  return Object.freeze(file);
+  return buildFile(node, INTERACTIVE_CREATIVE_FILE, path, ctx);
 }
 
 /**
  * Builds a `<ClosedCaptionFile>`; an empty one gives `undefined`.
  * @internal
  */
-export function buildClosedCaptionFile(node: XNode, ctx: ParseContext): ClosedCaptionFile | undefined {
-  const url = ctx.text(node);
-  if (url === '') return undefined;
-  const file: Mutable<ClosedCaptionFile> = { url };
-  const attrs = ctx.attrs(node);
-  if (attrs === undefined) return Object.freeze(file);
-  let value = str(attrs, 'type');
-  if (value !== undefined) file.type = value;
-  value = str(attrs, 'language');
-  if (value !== undefined) file.language = value;
-  return Object.freeze(file);
+export function buildClosedCaptionFile(node: XNode, path: string, ctx: ParseContext): ClosedCaptionFile | undefined {
+  return buildFile(node, CLOSED_CAPTION_FILE, path, ctx);
 }

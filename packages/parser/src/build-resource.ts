@@ -30,3 +30,16 @@ export function buildResource(node: XNode, name: string, ctx: ParseContext): Res
     }
   }
 }
+
+/**
+ * Adds `child` to `resources` when it is a StaticResource, IFrameResource or HTMLResource (an
+ * empty one is left out): the resources of a Companion, a NonLinear and an Icon.
+ * @returns `false` when `name` is not a resource's, for the caller to read the element itself
+ * @internal
+ */
+export function readResource(child: XNode, name: string, resources: Resource[], ctx: ParseContext): boolean {
+  if (name !== 'StaticResource' && name !== 'IFrameResource' && name !== 'HTMLResource') return false;
+  const resource = buildResource(child, name, ctx);
+  if (resource !== undefined) resources.push(resource);
+  return true;
+}

@@ -1,7 +1,8 @@
+import { appendRepeated, repeatedPath } from './append-repeated.js';
 import type { ParseContext } from './parse-context.js';
 import { parseOffset } from './parse-time.js';
 import type { TrackingEvent } from './tracking-event.js';
-import { type Mutable, type XNode, nameOf } from './xml-nodes.js';
+import { type Mutable, type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 /**
  * Builds the `<Tracking>` children of a `<TrackingEvents>` element. A Tracking without an event
@@ -43,4 +44,22 @@ export function buildTrackingEvents(
     events.push(Object.freeze(tracking));
   }
   return Object.freeze(events);
+}
+
+/**
+ * The events of the `occurrence`-th (0-based) `<TrackingEvents>` element `node` of the element
+ * at `path`, added to those read before: a repeated TrackingEvents is merged and reported (see
+ * {@link appendRepeated}).
+ * @internal
+ */
+export function appendTrackingEvents(
+  previous: readonly TrackingEvent[],
+  node: XNode,
+  path: string,
+  occurrence: number,
+  ctx: ParseContext,
+): readonly TrackingEvent[] {
+  const here = repeatedPath(path, 'TrackingEvents', occurrence);
+  const events = buildTrackingEvents(childrenOf(node), here, ctx);
+  return appendRepeated(previous, events, occurrence, here, 'TrackingEvents', ctx);
 }
