@@ -1,7 +1,7 @@
 import type { Extension } from './extension.js';
 import type { ParseContext } from './parse-context.js';
 import type { XmlElement } from './xml-element.js';
-import { MARK } from './check-well-formed.js';
+import { MARK } from './mark.js';
 import { type Attrs, type XNode, childrenOf, createVastXmlParser } from './xml-nodes.js';
 
 const NO_ATTRIBUTES: Attrs = Object.freeze({});

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { MARK } from './check-well-formed.js';
+import { MARK } from './mark.js';
 import { decodeEntities } from './unescape-raw.js';
 
 /**
