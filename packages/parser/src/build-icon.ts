@@ -1,4 +1,4 @@
-import { readResource } from './build-resource.js';
+import { readResource } from './read-resource.js';
 import type { Icon, IconClickFallbackImage } from './icon.js';
 import type { ParseContext } from './parse-context.js';
 import { type AttributeList, attributeList, readAttributes } from './read-attributes.js';

@@ -1,5 +1,5 @@
 import { buildAdParameters } from './build-ad-parameters.js';
-import { readResource } from './build-resource.js';
+import { readResource } from './read-resource.js';
 import { appendTrackingEvents } from './build-tracking-events.js';
 import { buildUrlWithId } from './build-url-with-id.js';
 import type { CreativeBase, NonLinear, NonLinearCreative } from './creative.js';

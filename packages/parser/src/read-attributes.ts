@@ -7,7 +7,7 @@ import type { Attrs, Mutable } from './xml-nodes.js';
  * (`xs:integer`) or `decimal` (`xs:decimal`), a `boolean`, or a `time` (`HH:MM:SS.mmm`, in seconds).
  * @internal
  */
-export type AttributeKind = 'text' | 'integer' | 'decimal' | 'boolean' | 'time';
+type AttributeKind = 'text' | 'integer' | 'decimal' | 'boolean' | 'time';
 
 /** The kinds a field of type `V` can be read as. */
 type KindOf<V> = V extends number ? 'integer' | 'decimal' | 'time' : V extends boolean ? 'boolean' : V extends string ? 'text' : never;

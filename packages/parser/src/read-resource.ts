@@ -8,7 +8,7 @@ import type { XNode } from './xml-nodes.js';
  * resources give `undefined`.
  * @internal
  */
-export function buildResource(node: XNode, name: string, ctx: ParseContext): Resource | undefined {
+function buildResource(node: XNode, name: string, ctx: ParseContext): Resource | undefined {
   switch (name) {
     case 'StaticResource': {
       const url = ctx.text(node);
