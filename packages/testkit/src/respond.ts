@@ -1,22 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Exchange } from './exchange.js';
 import type { MockResponse } from './mock-response.js';
 import { sendFault } from './send-fault.js';
 
 /**
  * Sends one answer: its fault if it has one, otherwise its status, headers and body (with a
  * `content-length`, and an XML `content-type` for a non-empty body that names none).
- * @param target - the request's path and query
- * @param closing - aborted when the server closes
  * @internal
  */
-export async function respond(
-  req: IncomingMessage,
-  res: ServerResponse,
-  target: string,
-  answer: MockResponse,
-  closing: AbortSignal,
-): Promise<void> {
-  if (answer.fault !== undefined) return sendFault(answer.fault, req, res, target, answer, closing);
+export async function respond(exchange: Exchange, answer: MockResponse): Promise<void> {
+  if (answer.fault !== undefined) return sendFault(exchange, answer.fault, answer);
+  const { res } = exchange;
   const body = answer.body ?? '';
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const headers: Record<string, string> = { ...answer.headers };

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Exchange } from './exchange.js';
 import type { MockFault, MockResponse } from './mock-response.js';
 
 /** Resolves when the server closes or the client goes away, whichever comes first. */
@@ -52,18 +53,10 @@ async function streamOversized(
 
 /**
  * Answers a request with a fault (see {@link MockFault}) in place of a normal response.
- * @param target - the request's path and query (where a redirect loop points)
- * @param closing - aborted when the server closes: ends hangs and streams
  * @internal
  */
-export async function sendFault(
-  fault: MockFault,
-  req: IncomingMessage,
-  res: ServerResponse,
-  target: string,
-  answer: MockResponse,
-  closing: AbortSignal,
-): Promise<void> {
+export async function sendFault(exchange: Exchange, fault: MockFault, answer: MockResponse): Promise<void> {
+  const { req, res, target, closing } = exchange;
   switch (fault.type) {
     case 'hang':
       await untilClosed(req, closing);

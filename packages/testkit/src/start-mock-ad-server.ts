@@ -131,7 +131,7 @@ export async function startMockAdServer(options: MockAdServerOptions = {}): Prom
     if (answer.delayMs !== undefined && answer.delayMs > 0) {
       await time.sleep(answer.delayMs, closing.signal);
     }
-    await respond(req, res, target, answer, closing.signal);
+    await respond({ req, res, target, closing: closing.signal }, answer);
   };
 
   const server = await listenOnLoopback(handle);
