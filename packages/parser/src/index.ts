@@ -2,25 +2,25 @@
  * @packageDocumentation
  * VAST 2.0 to 4.3 XML parser into a typed, immutable model with IAB error codes.
  */
-export { VastError, isVastError } from './VastError.js';
-export type { VastErrorOptions } from './VastError.js';
-export { VastErrorCode } from './VastErrorCode.js';
-export { TrackingEventName } from './TrackingEvent.js';
-export type { TrackingEvent } from './TrackingEvent.js';
-export type { Offset } from './Offset.js';
-export type { UrlWithId } from './UrlWithId.js';
-export type { Resource } from './Resource.js';
+export { VastError, isVastError } from './vast-error.js';
+export type { VastErrorOptions } from './vast-error.js';
+export { VastErrorCode } from './vast-error-code.js';
+export { TrackingEventName } from './tracking-event.js';
+export type { TrackingEvent } from './tracking-event.js';
+export type { Offset } from './offset.js';
+export type { UrlWithId } from './url-with-id.js';
+export type { Resource } from './resource.js';
 export type {
   AdParameters,
   ClosedCaptionFile,
   InteractiveCreativeFile,
   MediaFile,
   Mezzanine,
-} from './MediaFile.js';
-export type { Icon, IconClickFallbackImage } from './Icon.js';
-export type { XmlElement } from './XmlElement.js';
-export type { Extension } from './Extension.js';
-export type { ExecutableResource, JavaScriptResource, Verification } from './Verification.js';
+} from './media-file.js';
+export type { Icon, IconClickFallbackImage } from './icon.js';
+export type { XmlElement } from './xml-element.js';
+export type { Extension } from './extension.js';
+export type { ExecutableResource, JavaScriptResource, Verification } from './verification.js';
 export type {
   Companion,
   CompanionCreative,
@@ -31,7 +31,7 @@ export type {
   NonLinearCreative,
   UniversalAdId,
   VideoClicks,
-} from './Creative.js';
+} from './creative.js';
 export type {
   AdSystem,
   Advertiser,
@@ -43,8 +43,8 @@ export type {
   VastAdBase,
   ViewableImpression,
   WrapperAd,
-} from './VastAd.js';
-export type { VastWarning } from './VastWarning.js';
-export type { VastDocument } from './VastDocument.js';
-export type { ParseVastOptions } from './ParseVastOptions.js';
-export { parseVast } from './parseVast.js';
+} from './vast-ad.js';
+export type { VastWarning } from './vast-warning.js';
+export type { VastDocument } from './vast-document.js';
+export type { ParseVastOptions } from './parse-vast-options.js';
+export { parseVast } from './parse-vast.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseXmlElements } from '../src/buildExtension.js';
-import { checkWellFormed } from '../src/checkWellFormed.js';
-import { parseOffset, parseTime } from '../src/parseTime.js';
-import { decodeEntities, unescapeRaw } from '../src/unescapeRaw.js';
-import { parseAttributes } from '../src/xmlNodes.js';
+import { parseXmlElements } from '../src/build-extension.js';
+import { checkWellFormed } from '../src/check-well-formed.js';
+import { parseOffset, parseTime } from '../src/parse-time.js';
+import { decodeEntities, unescapeRaw } from '../src/unescape-raw.js';
+import { parseAttributes } from '../src/xml-nodes.js';
 
 describe('parseTime', () => {
   it('reads HH:MM:SS and HH:MM:SS.mmm as seconds', () => {
