@@ -14,6 +14,7 @@ const LAYERS = {
   tracker: 1,
   client: 2,
   testkit: 2,
+  'beacon-queue': 2,
   'player-core': 3,
   'player-realtime': 4,
   'player-headless': 4,
