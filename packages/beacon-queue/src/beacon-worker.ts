@@ -196,7 +196,7 @@ export class BeaconWorker {
       });
     }
     if (this.#limiter !== undefined && URL.canParse(beacon.url)) {
-      const waitMs = await this.#limiter.reserve(new URL(beacon.url).host);
+      const waitMs = await this.#limiter.reserve(new URL(beacon.url).host, key);
       if (waitMs > 0) {
         // Only this beacon waits: the others of the queue (other hosts) go on.
         await job.moveToDelayed(this.#time.now() + waitMs + Math.round(this.#random() * 50), token);
