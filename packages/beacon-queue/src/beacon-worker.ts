@@ -1,8 +1,8 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
-import { HttpBeaconTransport, type BeaconOutcome, type BeaconTransport, type HttpBeaconTransportOptions } from '@vast/tracker';
-import { BEACON_BACKOFF, type BeaconJobData, type QueuedBeaconOutcome } from './beacon-job.js';
+import { HttpBeaconTransport, createSystemRandom, type BeaconOutcome, type BeaconTransport, type HttpBeaconTransportOptions, type RandomSource } from '@vast/tracker';
+import type { BeaconJobData, QueuedBeaconOutcome } from './beacon-job.js';
 import { OutcomeStore } from './outcome-store.js';
 import { HostRateLimiter, type PerHostRateLimit } from './per-host-rate-limit.js';
 import { redisOptions, type QueueLocation } from './redis-connection.js';
@@ -48,8 +48,8 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
   readonly retentionMs?: number;
   /** The clock of ages and delays. @defaultValue real time */
   readonly time?: TimeProvider;
-  /** Random numbers in [0, 1) for the jitter. @defaultValue `Math.random` */
-  readonly random?: () => number;
+  /** Random numbers for the jitter. @defaultValue `createSystemRandom()` of `@vast/tracker` */
+  readonly random?: RandomSource;
   /** Start taking jobs at once. @defaultValue true */
   readonly autorun?: boolean;
 }
@@ -86,7 +86,7 @@ export class BeaconWorker {
   readonly #transport: BeaconTransport;
   readonly #ownsTransport: boolean;
   readonly #time: TimeProvider;
-  readonly #random: () => number;
+  readonly #random: RandomSource;
   readonly #attempts: number;
   readonly #initialDelayMs: number;
   readonly #maxDelayMs: number;
@@ -103,7 +103,7 @@ export class BeaconWorker {
     const prefix = options.prefix ?? 'vast';
     const connection = redisOptions(options.connection);
     this.#time = options.time ?? new RealtimeTimeProvider();
-    this.#random = options.random ?? Math.random;
+    this.#random = options.random ?? createSystemRandom();
     this.#attempts = options.attempts ?? 10;
     this.#initialDelayMs = options.initialDelayMs ?? 1000;
     this.#maxDelayMs = options.maxDelayMs ?? 600_000;
@@ -126,7 +126,7 @@ export class BeaconWorker {
       stalledInterval: options.stalledIntervalMs ?? 15_000,
       maxStalledCount: options.maxStalledCount ?? 5,
       autorun: options.autorun ?? true,
-      settings: { backoffStrategy: (attemptsMade, type, _error, job) => this.#backoff(attemptsMade, type, job) },
+      settings: { backoffStrategy: (attemptsMade, _type, _error, job) => this.#backoff(attemptsMade, job) },
     });
     // Connection errors are retried by BullMQ; an unhandled 'error' event would end the process.
     this.#worker.on('error', () => undefined);
@@ -173,11 +173,14 @@ export class BeaconWorker {
     return this.#closing;
   }
 
-  /** The delay of BullMQ's next attempt: never later than the end of the retry window. */
-  #backoff(attemptsMade: number, type: string | undefined, job: { timestamp: number } | undefined): number {
-    if (type !== BEACON_BACKOFF || job === undefined) return 0;
-    const delay = retryDelay(attemptsMade, this.#initialDelayMs, this.#maxDelayMs, this.#random);
-    return Math.max(0, Math.min(delay, job.timestamp + this.#retryWindowMs - this.#time.now()));
+  /**
+   * The delay of BullMQ's next attempt: never later than the end of the retry window, except for
+   * an attempt that failed past it (Redis refused the record), which waits the whole delay.
+   */
+  #backoff(attemptsMade: number, job: { timestamp: number } | undefined): number {
+    const delay = retryDelay(attemptsMade, this.#initialDelayMs, this.#maxDelayMs, () => this.#random.next());
+    const left = (job?.timestamp ?? 0) + this.#retryWindowMs - this.#time.now();
+    return left > 0 ? Math.min(delay, left) : delay;
   }
 
   async #process(job: Job<BeaconJobData, QueuedBeaconOutcome>, token: string | undefined): Promise<QueuedBeaconOutcome> {
@@ -199,7 +202,7 @@ export class BeaconWorker {
       const waitMs = await this.#limiter.reserve(new URL(beacon.url).host, key);
       if (waitMs > 0) {
         // Only this beacon waits: the others of the queue (other hosts) go on.
-        await job.moveToDelayed(this.#time.now() + waitMs + Math.round(this.#random() * 50), token);
+        await job.moveToDelayed(this.#time.now() + waitMs + Math.round(this.#random.next() * 50), token);
         throw new DelayedError();
       }
     }

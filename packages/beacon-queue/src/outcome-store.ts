@@ -31,9 +31,9 @@ export class OutcomeStore {
   /** Records a final outcome (and refreshes the session's expiry) in one transaction. */
   async record(outcome: QueuedBeaconOutcome): Promise<void> {
     const key = outcomesKey(this.#prefix, this.#queueName, outcome.sessionId);
-    const results = await this.#redis.multi().hset(key, outcome.key, JSON.stringify(outcome)).pexpire(key, this.#retentionMs).exec();
-    const failed = results?.find(([error]) => error !== null);
-    if (results === null || failed !== undefined) throw failed?.[0] ?? new Error('the outcome transaction was discarded');
+    // exec() resolves null only for a WATCHed transaction, which this is not.
+    const results = (await this.#redis.multi().hset(key, outcome.key, JSON.stringify(outcome)).pexpire(key, this.#retentionMs).exec()) ?? [];
+    for (const [error] of results) if (error !== null) throw error;
   }
 
   /** Every recorded outcome of a session, oldest first. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Beacon } from '@vast/tracker';
 import { beaconKey } from '../src/index.js';
 import { isRetryable, retryDelay } from '../src/retry-policy.js';
+import { redisOptions } from '../src/redis-connection.js';
 
 const base: Beacon = { id: 7, event: 'impression', url: 'https://ads.example/imp?cb=1', template: 'https://ads.example/imp?cb=[CACHEBUSTING]', level: 0, time: 0 };
 
@@ -61,5 +62,12 @@ describe('retry policy', () => {
     expect(retryDelay(4, 1000, 600_000, () => 0)).toBe(4000);
     expect(retryDelay(30, 1000, 600_000, () => 0)).toBe(300_000);
     expect(retryDelay(0, 1000, 600_000, () => 0.5)).toBe(750);
+  });
+});
+
+describe('redisOptions', () => {
+  it('fills in the defaults and passes credentials through', () => {
+    expect(redisOptions({})).toEqual({ host: '127.0.0.1', port: 6379 });
+    expect(redisOptions({ host: 'redis', port: 7000, username: 'u', password: 'p', db: 2 })).toEqual({ host: 'redis', port: 7000, username: 'u', password: 'p', db: 2 });
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isRedisServerAvailable, startMockAdServer, startRedisServer, type MockAdServer, type RedisServer } from '@vast/testkit';
-import { NullBeaconTransport, RecordingBeaconTransport, Tracker, type BeaconOutcome } from '@vast/tracker';
+import { HttpBeaconTransport, NullBeaconTransport, RecordingBeaconTransport, Tracker, type BeaconOutcome, type BeaconTransport } from '@vast/tracker';
 import { SimulatedTimeProvider } from '@vast/time';
+import { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
 import { BeaconQueue, BeaconWorker, type BeaconWorkerOptions, type QueuedBeaconOutcome } from '../src/index.js';
 import { beaconFor, countsByPath, until } from './helpers.js';
 
@@ -192,6 +194,94 @@ describe.skipIf(!available)('BeaconQueue and BeaconWorker on a real redis-server
     worker.start();
     await until(async () => (await queue.outcomesOf('s-auto')).length === 1, 10_000, 'the outcome');
     expect((await queue.outcomesOf('s-auto'))[0]?.outcome.kind).toBe('recorded');
+  });
+
+  it('works with the defaults (queue name, prefix, delays, lock and stall settings)', async () => {
+    const queue = new BeaconQueue({ connection: { port: redis.port } });
+    opened.push(queue);
+    const worker = new BeaconWorker({ connection: { host: '127.0.0.1', port: redis.port }, transport: new RecordingBeaconTransport() });
+    opened.push(worker);
+    await queue.transport('s-defaults').send(beaconFor(server, 'defaults'));
+    await until(async () => (await queue.outcomesOf('s-defaults')).length === 1, 10_000, 'the outcome');
+    expect((await queue.outcomesOf('s-defaults'))[0]?.outcome.kind).toBe('recorded');
+  });
+
+  it('never sends a key whose delivery is recorded, even once its job is gone from Redis', async () => {
+    const queue = newQueue();
+    const t = queue.transport('s-again');
+    const beacon = beaconFor(server, 'again');
+    const first = await t.send(beacon);
+    newWorker();
+    await until(async () => (await queue.outcomesOf('s-again')).length === 1, 10_000, 'the outcome');
+    // The finished job is removed (as retention would), then the same beacon is queued again.
+    const bull = new Queue(queueName, { connection: { port: redis.port }, prefix: 'vast' });
+    await bull.remove(first.kind === 'queued' ? first.key : '');
+    await bull.close();
+    expect(await t.send(beacon)).toMatchObject({ kind: 'queued' });
+    await until(async () => (await queue.counts()).completed === 1, 10_000, 'the second job to complete');
+    expect(server.received()).toHaveLength(1);
+  });
+
+  it('a delivery whose record Redis refuses is retried and sent again: the documented window', async () => {
+    const queue = newQueue();
+    const admin = new Redis({ port: redis.port });
+    const outcomesKey = `vast:${queueName}:outcomes:s-window2`;
+    const http = new HttpBeaconTransport({ retries: 0 });
+    let breakRecord = true;
+    // Right after the first response, the session's outcome key becomes a string, so recording
+    // the delivery fails (WRONGTYPE), as if the worker had died before writing it.
+    const transport: BeaconTransport = {
+      send: async (beacon) => {
+        const outcome = await http.send(beacon);
+        if (breakRecord) await admin.set(outcomesKey, 'not a hash');
+        breakRecord = false;
+        return outcome;
+      },
+      flush: () => http.flush(),
+      close: () => http.close(),
+    };
+    try {
+      await queue.transport('s-window2').send(beaconFor(server, 'unrecorded'));
+      newWorker({ transport });
+      await server.waitFor((r) => r.path === '/track/unrecorded', { timeout: 10_000 });
+      await until(async () => (await admin.type(outcomesKey)) === 'string', 10_000, 'the broken key');
+      await admin.del(outcomesKey);
+      await until(async () => (await queue.outcomesOf('s-window2')).length === 1, 10_000, 'the outcome');
+      expect(countsByPath(server.received()).get('/track/unrecorded')).toBe(2);
+    } finally {
+      admin.disconnect();
+      await http.close();
+    }
+  });
+
+  it('says failed (network) when Redis refuses the write', async () => {
+    const queue = newQueue();
+    const admin = new Redis({ port: redis.port });
+    await admin.config('SET', 'min-replicas-to-write', '1');
+    try {
+      const outcome = await queue.transport('s-refused').send(beaconFor(server, 'refused'));
+      expect(outcome).toMatchObject({ kind: 'failed', reason: 'network', message: expect.stringMatching(/NOREPLICAS/) as unknown });
+    } finally {
+      await admin.config('SET', 'min-replicas-to-write', '0');
+      admin.disconnect();
+    }
+  });
+
+  it('tells each onOutcome listener until it unsubscribes, whatever another listener throws', async () => {
+    const queue = newQueue();
+    const t = queue.transport('s-listen');
+    const worker = newWorker({ concurrency: 1 });
+    const seen: string[] = [];
+    worker.onOutcome(() => {
+      throw new Error('a broken listener');
+    });
+    const stop = worker.onOutcome((o) => seen.push(o.key));
+    await t.send(beaconFor(server, 'listen-1'));
+    await until(() => seen.length === 1, 10_000, 'the first outcome');
+    stop();
+    await t.send(beaconFor(server, 'listen-2'));
+    await until(async () => (await queue.outcomesOf('s-listen')).length === 2, 10_000, 'the second outcome');
+    expect(seen).toHaveLength(1);
   });
 
   it('says failed (timeout) when Redis does not accept a beacon in time, and never rejects', async () => {
