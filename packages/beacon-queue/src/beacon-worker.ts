@@ -44,6 +44,13 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
    * @defaultValue 5
    */
   readonly maxStalledCount?: number;
+  /**
+   * How long the worker waits for Redis to read or record an outcome (it waits through a Redis
+   * restart rather than fail). Past it the job fails and is retried: a delivery whose record
+   * timed out is sent again.
+   * @defaultValue 60_000
+   */
+  readonly redisTimeoutMs?: number;
   /** Must match the queue's `retentionMs`: how long outcomes stay. @defaultValue 7_200_000 */
   readonly retentionMs?: number;
   /** The clock of ages and delays. @defaultValue real time */
@@ -92,6 +99,7 @@ export class BeaconWorker {
   readonly #maxDelayMs: number;
   readonly #retryWindowMs: number;
   readonly #retryOnTimeout: boolean;
+  readonly #redisTimeoutMs: number;
   readonly #listeners = new Set<QueuedBeaconOutcomeListener>();
   #closing: Promise<void> | undefined;
 
@@ -109,10 +117,11 @@ export class BeaconWorker {
     this.#maxDelayMs = options.maxDelayMs ?? 600_000;
     this.#retryWindowMs = options.retryWindowMs ?? 3_600_000;
     this.#retryOnTimeout = options.retryOnTimeout ?? false;
+    this.#redisTimeoutMs = options.redisTimeoutMs ?? 60_000;
     this.#ownsTransport = options.transport === undefined;
     this.#transport = options.transport ?? new HttpBeaconTransport({ ...options.http, retries: 0 });
-    // Commands wait for a reconnect instead of failing after 20 tries: a Redis restart must not
-    // lose the record of a delivery.
+    // Commands wait for a reconnect instead of failing after 20 tries (a Redis restart must not
+    // lose the record of a delivery), each wait bounded by redisTimeoutMs.
     this.#redis = new Redis({ ...connection, maxRetriesPerRequest: null });
     this.#redis.on('error', () => undefined);
     this.#store = new OutcomeStore(this.#redis, prefix, queueName, options.retentionMs ?? 7_200_000);
@@ -186,7 +195,7 @@ export class BeaconWorker {
   async #process(job: Job<BeaconJobData, QueuedBeaconOutcome>, token: string | undefined): Promise<QueuedBeaconOutcome> {
     const { sessionId, key, beacon } = job.data;
     // A worker that died after recording but before completing the job: nothing to send again.
-    const known = await this.#store.get(sessionId, key);
+    const known = await this.#bounded(this.#store.get(sessionId, key), 'reading the outcome');
     if (known !== undefined) return known;
     const attempt = job.attemptsMade + 1;
     const age = this.#time.now() - job.timestamp;
@@ -218,10 +227,23 @@ export class BeaconWorker {
     return this.#time.now() + this.#initialDelayMs / 2 < job.timestamp + this.#retryWindowMs;
   }
 
+  /** Waits for a Redis command, at most `redisTimeoutMs`. */
+  async #bounded<T>(work: Promise<T>, what: string): Promise<T> {
+    const stop = new AbortController();
+    const timeout = this.#time.sleep(this.#redisTimeoutMs, stop.signal).then((): never => {
+      throw new Error(`${what}: Redis did not answer within ${this.#redisTimeoutMs} ms`);
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      stop.abort();
+    }
+  }
+
   /** Records the final outcome in Redis (before the job completes), then tells the listeners. */
   async #finish(sessionId: string, key: string, outcome: BeaconOutcome): Promise<QueuedBeaconOutcome> {
     const final: QueuedBeaconOutcome = { sessionId, key, outcome, at: this.#time.now() };
-    await this.#store.record(final);
+    await this.#bounded(this.#store.record(final), 'recording the outcome');
     for (const listener of this.#listeners) {
       try {
         listener(final);

@@ -254,6 +254,41 @@ describe.skipIf(!available)('BeaconQueue and BeaconWorker on a real redis-server
     }
   });
 
+  it('bounds its wait for Redis: a record that Redis answers late fails the attempt, and the retry finds it recorded', async () => {
+    const queue = newQueue();
+    const admin = new Redis({ port: redis.port });
+    const http = new HttpBeaconTransport({ retries: 0 });
+    let block = true;
+    // Right after the response, a script keeps Redis busy for 500 ms: the record waits behind it.
+    const busy = "local t = redis.call('TIME'); local s = t[1] * 1000000 + t[2]; while true do local n = redis.call('TIME'); if n[1] * 1000000 + n[2] - s > 500000 then break end end; return 1";
+    const transport: BeaconTransport = {
+      send: async (beacon) => {
+        const outcome = await http.send(beacon);
+        if (block) void admin.eval(busy, 0);
+        block = false;
+        return outcome;
+      },
+      flush: () => http.flush(),
+      close: () => http.close(),
+    };
+    try {
+      const queued = await queue.transport('s-slow-redis').send(beaconFor(server, 'late-record'));
+      newWorker({ transport, redisTimeoutMs: 100 });
+      await until(async () => (await queue.counts()).completed === 1, 15_000, 'the job to complete');
+      // Attempts failed on the timeout while Redis was busy; the next found the record and sent nothing.
+      const bull = new Queue(queueName, { connection: { port: redis.port }, prefix: 'vast' });
+      const job = await bull.getJob(queued.kind === 'queued' ? queued.key : '');
+      await bull.close();
+      expect(job?.attemptsMade).toBeGreaterThanOrEqual(1);
+      expect(job?.failedReason).toMatch(/Redis did not answer within 100 ms/);
+      expect((await queue.outcomesOf('s-slow-redis'))[0]?.outcome).toMatchObject({ kind: 'sent' });
+      expect(countsByPath(server.received()).get('/track/late-record')).toBe(1);
+    } finally {
+      admin.disconnect();
+      await http.close();
+    }
+  });
+
   it('says failed (network) when Redis refuses the write', async () => {
     const queue = newQueue();
     const admin = new Redis({ port: redis.port });
