@@ -23,7 +23,11 @@ export interface BeaconQueueOptions extends QueueLocation {
    * @defaultValue 5000
    */
   readonly enqueueTimeoutMs?: number;
-  /** The clock of the enqueue deadline. @defaultValue real time */
+  /**
+   * The clock of the enqueue deadline. Network time is real time: pass a clock only in tests
+   * that drive it.
+   * @defaultValue real time
+   */
   readonly time?: TimeProvider;
 }
 

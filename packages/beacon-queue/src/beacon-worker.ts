@@ -53,7 +53,11 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
   readonly redisTimeoutMs?: number;
   /** Must match the queue's `retentionMs`: how long outcomes stay. @defaultValue 7_200_000 */
   readonly retentionMs?: number;
-  /** The clock of ages and delays. @defaultValue real time */
+  /**
+   * The clock of a beacon's age (the retry window) and of retry times. Waits on Redis
+   * (`redisTimeoutMs`) are always in real time: network time is real time.
+   * @defaultValue real time
+   */
   readonly time?: TimeProvider;
   /** Random numbers for the jitter. @defaultValue `createSystemRandom()` of `@vast/tracker` */
   readonly random?: RandomSource;
@@ -93,6 +97,8 @@ export class BeaconWorker {
   readonly #transport: BeaconTransport;
   readonly #ownsTransport: boolean;
   readonly #time: TimeProvider;
+  /** The clock of waits on Redis. */
+  readonly #realTime = new RealtimeTimeProvider();
   readonly #random: RandomSource;
   readonly #attempts: number;
   readonly #initialDelayMs: number;
@@ -230,7 +236,7 @@ export class BeaconWorker {
   /** Waits for a Redis command, at most `redisTimeoutMs`. */
   async #bounded<T>(work: Promise<T>, what: string): Promise<T> {
     const stop = new AbortController();
-    const timeout = this.#time.sleep(this.#redisTimeoutMs, stop.signal).then((): never => {
+    const timeout = this.#realTime.sleep(this.#redisTimeoutMs, stop.signal).then((): never => {
       throw new Error(`${what}: Redis did not answer within ${this.#redisTimeoutMs} ms`);
     });
     try {
