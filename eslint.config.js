@@ -15,6 +15,7 @@ const LAYERS = {
   client: 2,
   testkit: 2,
   'session-redis': 2,
+  'beacon-queue': 2,
   'player-core': 3,
   'player-realtime': 4,
   'player-headless': 4,

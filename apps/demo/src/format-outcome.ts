@@ -2,7 +2,7 @@ import type { BeaconOutcome } from '@vast/tracker';
 
 /**
  * Says in a few words what happened to a beacon: `sent 204`, `failed (timeout)`,
- * `dropped (unsupported-scheme)` or `recorded (not sent)`.
+ * `dropped (unsupported-scheme)`, `recorded (not sent)` or `queued`.
  *
  * @param outcome - a beacon outcome from a transport
  * @returns the words
@@ -17,5 +17,7 @@ export function describeOutcome(outcome: BeaconOutcome): string {
       return `dropped (${outcome.reason})`;
     case 'recorded':
       return 'recorded (not sent)';
+    case 'queued':
+      return 'queued';
   }
 }

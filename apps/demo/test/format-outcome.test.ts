@@ -10,5 +10,6 @@ describe('describeOutcome', () => {
     expect(describeOutcome({ kind: 'failed', beacon, reason: 'timeout', message: 'no answer', attempts: 3 })).toBe('failed (timeout)');
     expect(describeOutcome({ kind: 'dropped', beacon, reason: 'unsupported-scheme', message: 'ftp' })).toBe('dropped (unsupported-scheme)');
     expect(describeOutcome({ kind: 'recorded', beacon })).toBe('recorded (not sent)');
+    expect(describeOutcome({ kind: 'queued', beacon, key: 's|0|impression|x' })).toBe('queued');
   });
 });

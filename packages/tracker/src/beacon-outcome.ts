@@ -15,14 +15,16 @@ export type BeaconFailureReason = 'http-status' | 'timeout' | 'network' | 'abort
  * - `invalid-url`: not a URL at all after expansion;
  * - `transport-closed`: the transport was closed;
  * - `queue-full`: too many beacons waiting;
- * - `null-transport`: the transport discards everything on purpose.
+ * - `null-transport`: the transport discards everything on purpose;
+ * - `expired`: it waited in a durable queue longer than its retry window (`@vast/beacon-queue`).
  */
-export type BeaconDropReason = 'unsupported-scheme' | 'invalid-url' | 'transport-closed' | 'queue-full' | 'null-transport';
+export type BeaconDropReason = 'unsupported-scheme' | 'invalid-url' | 'transport-closed' | 'queue-full' | 'null-transport' | 'expired';
 
 /**
  * What happened to one beacon: delivered (`sent`, with the HTTP status), tried and not delivered
- * (`failed`, with a reason), never tried (`dropped`, with a reason), or kept without sending
- * (`recorded`, by the dry-run transport).
+ * (`failed`, with a reason), never tried (`dropped`, with a reason), kept without sending
+ * (`recorded`, by the dry-run transport), or accepted by a durable queue that delivers it later
+ * (`queued`, by `@vast/beacon-queue`: its final outcome comes from the queue's worker).
  */
 export type BeaconOutcome =
   | {
@@ -64,6 +66,14 @@ export type BeaconOutcome =
       readonly kind: 'recorded';
       /** The beacon. */
       readonly beacon: Beacon;
+    }
+  | {
+      /** Accepted by a durable queue (stored in Redis); delivered later by a worker. */
+      readonly kind: 'queued';
+      /** The beacon. */
+      readonly beacon: Beacon;
+      /** The idempotency key it was queued under: one delivery per key. */
+      readonly key: string;
     };
 
 /** Receives each beacon outcome as it is known. */

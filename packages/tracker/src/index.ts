@@ -24,6 +24,6 @@ export { HttpBeaconTransport } from './http-beacon-transport.js';
 export type { HttpBeaconTransportOptions } from './http-beacon-transport.js';
 export { RecordingBeaconTransport } from './recording-beacon-transport.js';
 export { NullBeaconTransport } from './null-beacon-transport.js';
-export { Tracker } from './tracker.js';
+export { Tracker, onceKeyOf } from './tracker.js';
 export type { PlaybackMark, ToggleState, TrackerSessionOptions, TrackerState } from './tracker.js';
 export { progressOffsetsOf } from './progress-offsets-of.js';

@@ -115,6 +115,22 @@ export function offsetKey(offset: ProgressOffset): string {
   return offset.type === 'time' ? `progress@${offset.seconds}s` : `progress@${offset.percent}%`;
 }
 
+/**
+ * The key under which the exactly-once rule counts a beacon's event, the same the tracker keeps in
+ * {@link TrackerState.fired}: the event name (`impression`, `start`...), `progress@5s` or
+ * `progress@10%` for a progress offset, `error@402` for an error pixel; `undefined` for events
+ * that may fire again (`pause`, `clickTracking`...). A durable queue uses it as the idempotency
+ * key of a beacon within its session and level.
+ *
+ * @param beacon - the beacon (its event, offset and error code)
+ * @returns the key, or `undefined` when the event may repeat
+ */
+export function onceKeyOf(beacon: Pick<Beacon, 'event' | 'offset' | 'errorCode'>): string | undefined {
+  if (beacon.event === 'progress') return beacon.offset === undefined ? undefined : offsetKey(beacon.offset);
+  if (beacon.event === 'error') return beacon.errorCode === undefined ? undefined : `error@${beacon.errorCode}`;
+  return ONCE.has(beacon.event) ? beacon.event : undefined;
+}
+
 /** Whether two offsets are the same point of the creative as written (same kind, same value). */
 function sameOffset(a: ProgressOffset, b: ProgressOffset): boolean {
   return a.type === 'time' ? b.type === 'time' && a.seconds === b.seconds : b.type === 'percent' && a.percent === b.percent;

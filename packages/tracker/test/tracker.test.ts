@@ -6,6 +6,7 @@ import {
   NullBeaconTransport,
   RecordingBeaconTransport,
   Tracker,
+  onceKeyOf,
   progressOffsetsOf,
   type BeaconOutcome,
   type BeaconTransport,
@@ -328,5 +329,18 @@ describe('Tracker: outcomes', () => {
       'recorded',
     ]);
     expect(transport.beacons().map((b) => b.url)).toEqual(['https://ok.example/i']);
+  });
+});
+
+describe('onceKeyOf', () => {
+  it('gives the exactly-once key of once-only events and undefined for events that repeat', () => {
+    expect(onceKeyOf({ event: 'impression' })).toBe('impression');
+    expect(onceKeyOf({ event: 'progress', offset: { type: 'time', seconds: 5 } })).toBe('progress@5s');
+    expect(onceKeyOf({ event: 'progress', offset: { type: 'percent', percent: 10 } })).toBe('progress@10%');
+    expect(onceKeyOf({ event: 'progress' })).toBeUndefined();
+    expect(onceKeyOf({ event: 'error', errorCode: 402 })).toBe('error@402');
+    expect(onceKeyOf({ event: 'error' })).toBeUndefined();
+    expect(onceKeyOf({ event: 'pause' })).toBeUndefined();
+    expect(onceKeyOf({ event: 'clickTracking' })).toBeUndefined();
   });
 });

@@ -1,0 +1,153 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
+import type { Beacon, BeaconOutcome } from '@vast/tracker';
+import { BEACON_BACKOFF, BEACON_JOB, UNBOUNDED_ATTEMPTS, type BeaconJobData, type QueuedBeaconOutcome } from './beacon-job.js';
+import { beaconKey } from './beacon-key.js';
+import { OutcomeStore } from './outcome-store.js';
+import { QueuedBeaconTransport } from './queued-beacon-transport.js';
+import { redisOptions, type QueueLocation } from './redis-connection.js';
+
+/** Options of {@link BeaconQueue}. */
+export interface BeaconQueueOptions extends QueueLocation {
+  /**
+   * How long finished jobs, and the outcomes of each session, stay in Redis. While a job stays,
+   * enqueuing its key again is ignored (BullMQ keeps one job per id); while its outcome stays, a
+   * worker never sends a delivered key again. Keep it above the worker's retry window.
+   * @defaultValue 7_200_000 (2 hours)
+   */
+  readonly retentionMs?: number;
+  /**
+   * How long `send` waits for Redis to accept a beacon. Past it the outcome is `failed` with
+   * `timeout`: the beacon may still have been queued (Redis may answer later).
+   * @defaultValue 5000
+   */
+  readonly enqueueTimeoutMs?: number;
+  /**
+   * The clock of the enqueue deadline. Network time is real time: pass a clock only in tests
+   * that drive it.
+   * @defaultValue real time
+   */
+  readonly time?: TimeProvider;
+}
+
+/**
+ * The producer side of the durable beacon queue: a BullMQ queue in Redis shared by every
+ * instance of a fleet. Each session gets a {@link QueuedBeaconTransport} from
+ * {@link BeaconQueue.transport}; a {@link BeaconWorker} (any process) delivers the beacons.
+ *
+ * @example
+ * ```ts
+ * const queue = new BeaconQueue({ connection: { host: '127.0.0.1', port: 6379 } });
+ * const tracker = new Tracker({ tracking, time, transport: queue.transport(sessionId) });
+ * tracker.track('impression'); // outcome: { kind: 'queued', key } once Redis has it
+ * // later, from any instance:
+ * const delivered = await queue.outcomesOf(sessionId);
+ * await queue.close();
+ * ```
+ */
+export class BeaconQueue {
+  readonly #queue: Queue<BeaconJobData>;
+  readonly #redis: Redis;
+  readonly #store: OutcomeStore;
+  readonly #time: TimeProvider;
+  readonly #enqueueTimeoutMs: number;
+  #closing: Promise<void> | undefined;
+
+  /**
+   * @param options - connection, queue name, prefix, retention and the enqueue deadline
+   */
+  constructor(options: BeaconQueueOptions) {
+    const queueName = options.queueName ?? 'vast-beacons';
+    const prefix = options.prefix ?? 'vast';
+    const retentionMs = options.retentionMs ?? 7_200_000;
+    const connection = redisOptions(options.connection);
+    this.#time = options.time ?? new RealtimeTimeProvider();
+    this.#enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5000;
+    const age = Math.ceil(retentionMs / 1000);
+    this.#queue = new Queue<BeaconJobData>(queueName, {
+      connection,
+      prefix,
+      defaultJobOptions: {
+        // The worker decides when to give up (attempts and retry window); BullMQ only schedules.
+        attempts: UNBOUNDED_ATTEMPTS,
+        backoff: { type: BEACON_BACKOFF },
+        // Finished jobs stay for the retention: a job id still present deduplicates.
+        removeOnComplete: { age },
+        removeOnFail: { age },
+      },
+    });
+    // Errors surface through the promises of add(); without a listener an 'error' event would throw.
+    this.#queue.on('error', () => undefined);
+    this.#redis = new Redis({ ...connection, lazyConnect: true });
+    this.#redis.on('error', () => undefined);
+    this.#store = new OutcomeStore(this.#redis, prefix, queueName, retentionMs);
+  }
+
+  /**
+   * A transport that queues the beacons of one session (cheap: it shares this queue's
+   * connections).
+   * @param sessionId - the playback session; part of every idempotency key
+   * @returns the session's transport
+   */
+  transport(sessionId: string): QueuedBeaconTransport {
+    return new QueuedBeaconTransport({ queue: this, sessionId });
+  }
+
+  /**
+   * Queues one beacon under its idempotency key. A key already queued (by any instance) is not
+   * queued again; the outcome is `queued` either way.
+   * @param sessionId - its session
+   * @param beacon - the beacon
+   * @returns `queued` once Redis accepted it, or `failed` (`network` when Redis refused or was
+   *   unreachable, `timeout` past `enqueueTimeoutMs`; the beacon may then still be queued)
+   */
+  async enqueue(sessionId: string, beacon: Beacon): Promise<BeaconOutcome> {
+    const key = beaconKey(sessionId, beacon);
+    const deadline = new AbortController();
+    const added = this.#queue.add(BEACON_JOB, { sessionId, key, beacon }, { jobId: key }).then(
+      (): BeaconOutcome => ({ kind: 'queued', beacon, key }),
+      (error: unknown): BeaconOutcome => ({ kind: 'failed', beacon, reason: 'network', message: `the queue refused it: ${String(error)}`, attempts: 0 }),
+    );
+    const expired = this.#time.sleep(this.#enqueueTimeoutMs, deadline.signal).then(
+      (): BeaconOutcome => ({ kind: 'failed', beacon, reason: 'timeout', message: `Redis did not accept it within ${this.#enqueueTimeoutMs} ms`, attempts: 0 }),
+      (): BeaconOutcome => ({ kind: 'failed', beacon, reason: 'aborted', message: 'deadline cancelled', attempts: 0 }),
+    );
+    try {
+      return await Promise.race([added, expired]);
+    } finally {
+      deadline.abort();
+    }
+  }
+
+  /**
+   * The final outcomes recorded for a session's queued beacons (by any worker), oldest first.
+   * Beacons still waiting or being retried are not there yet.
+   * @param sessionId - the session
+   * @returns its outcomes, until they expire after the retention
+   */
+  outcomesOf(sessionId: string): Promise<QueuedBeaconOutcome[]> {
+    return this.#store.all(sessionId);
+  }
+
+  /**
+   * Counts of the queue's jobs by state (waiting, active, delayed, completed, failed...).
+   * @returns the counts
+   */
+  counts(): Promise<Record<string, number>> {
+    return this.#queue.getJobCounts();
+  }
+
+  /**
+   * Closes the connections. Transports of this queue must be closed (or flushed) first so no
+   * enqueue is cut short.
+   * @returns when closed
+   */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.#queue.close();
+      this.#redis.disconnect();
+    })();
+    return this.#closing;
+  }
+}

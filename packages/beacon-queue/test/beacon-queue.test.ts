@@ -1,0 +1,329 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isRedisServerAvailable, startMockAdServer, startRedisServer, type MockAdServer, type RedisServer } from '@vast/testkit';
+import { HttpBeaconTransport, NullBeaconTransport, RecordingBeaconTransport, Tracker, type BeaconOutcome, type BeaconTransport } from '@vast/tracker';
+import { SimulatedTimeProvider } from '@vast/time';
+import { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
+import { BeaconQueue, BeaconWorker, type BeaconWorkerOptions, type QueuedBeaconOutcome } from '../src/index.js';
+import { beaconFor, countsByPath, until } from './helpers.js';
+
+const available = isRedisServerAvailable();
+if (!available) console.warn('beacon-queue: redis-server is not installed, so the Redis tests were SKIPPED (apt-get install -y redis-server)');
+
+describe.skipIf(!available)('BeaconQueue and BeaconWorker on a real redis-server', () => {
+  let redis: RedisServer;
+  let server: MockAdServer;
+  let opened: { close(): Promise<void> }[] = [];
+  let queueNumber = 0;
+  let queueName = '';
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    server = await startMockAdServer({
+      routes: {
+        '/track/*': { status: 204 },
+        '/track/bad*': { status: 404 },
+        '/track/down*': { status: 503 },
+        '/track/flaky*': [{ status: 503 }, { status: 204 }],
+        '/track/slow*': { status: 204, delayMs: 300 },
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await redis?.stop();
+  });
+  afterEach(async () => {
+    for (const item of opened.reverse()) await item.close();
+    opened = [];
+    server.reset();
+  });
+
+  function newQueue(options: Partial<ConstructorParameters<typeof BeaconQueue>[0]> = {}): BeaconQueue {
+    queueName = `q${++queueNumber}`;
+    const queue = new BeaconQueue({ connection: { port: redis.port }, queueName, ...options });
+    opened.push(queue);
+    return queue;
+  }
+
+  function newWorker(options: Partial<BeaconWorkerOptions> = {}): BeaconWorker {
+    const worker = new BeaconWorker({ connection: { port: redis.port }, queueName, initialDelayMs: 50, maxDelayMs: 200, lockDurationMs: 10_000, stalledIntervalMs: 5_000, ...options });
+    opened.push(worker);
+    return worker;
+  }
+
+  it('queues a beacon (outcome queued, with its key) and a worker delivers it once, recording sent for the session', async () => {
+    const queue = newQueue();
+    const transport = queue.transport('s1');
+    const outcome = await transport.send(beaconFor(server, 'one'));
+    expect(outcome).toMatchObject({ kind: 'queued', key: expect.stringMatching(/^s1\|0\|impression\|/) as unknown });
+    const seen: QueuedBeaconOutcome[] = [];
+    newWorker().onOutcome((o) => seen.push(o));
+    await server.waitFor((r) => r.path === '/track/one', { timeout: 10_000 });
+    await until(async () => (await queue.outcomesOf('s1')).length === 1, 10_000, 'the outcome');
+    const [stored] = await queue.outcomesOf('s1');
+    expect(stored?.outcome).toMatchObject({ kind: 'sent', status: 204, attempts: 1 });
+    expect(seen.map((o) => o.outcome.kind)).toEqual(['sent']);
+    expect(countsByPath(server.received()).get('/track/one')).toBe(1);
+  });
+
+  it('feeds a Tracker: its outcomes say queued, and the worker reports the final ones', async () => {
+    const queue = newQueue();
+    const time = new SimulatedTimeProvider({ startTime: 0 });
+    const tracking = { levels: [{ impressions: [server.url('/track/imp-a'), server.url('/track/imp-b')], errors: [], events: [{ event: 'start', url: server.url('/track/start') }] }] };
+    const tracker = new Tracker({ tracking, time, transport: queue.transport('s-tracker') });
+    tracker.track('impression');
+    tracker.track('start');
+    const outcomes = await tracker.settled();
+    expect(outcomes.map((o) => o.kind)).toEqual(['queued', 'queued', 'queued']);
+    newWorker();
+    await until(async () => (await queue.outcomesOf('s-tracker')).length === 3, 10_000, 'three outcomes');
+    expect((await queue.outcomesOf('s-tracker')).map((o) => o.outcome.kind)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('enqueues each key at most once: two transports (two instances) queueing the same beacons deliver each once', async () => {
+    const a = newQueue();
+    const b = new BeaconQueue({ connection: { port: redis.port }, queueName });
+    opened.push(b);
+    const beacons = Array.from({ length: 50 }, (_, i) => beaconFor(server, `same-${i}`, i + 1));
+    const [fromA, fromB] = await Promise.all([
+      Promise.all(beacons.map((beacon) => a.transport('shared').send(beacon))),
+      // Same beacons, URLs expanded again (other cache busters): same keys.
+      Promise.all(beacons.map((beacon) => b.transport('shared').send({ ...beacon, url: `${beacon.template}?cb=other` }))),
+    ]);
+    expect([...fromA, ...fromB].every((o) => o.kind === 'queued')).toBe(true);
+    newWorker({ concurrency: 8 });
+    await until(async () => (await a.outcomesOf('shared')).length === 50, 20_000, '50 outcomes');
+    // Enqueued again after delivery: still deduplicated (the finished job is kept).
+    await a.transport('shared').send(beacons[0]!);
+    await until(async () => (await a.counts()).completed === 50, 10_000, 'jobs to complete');
+    const counts = countsByPath(server.received());
+    expect(counts.size).toBe(50);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('retries 5xx with backoff (a server failing every other request), never a 4xx, and gives up after the attempts', async () => {
+    const queue = newQueue();
+    const t = queue.transport('s-retry');
+    await t.send(beaconFor(server, 'flaky-1'));
+    await t.send(beaconFor(server, 'bad-1'));
+    await t.send(beaconFor(server, 'down-1'));
+    newWorker({ attempts: 3 });
+    await until(async () => (await queue.outcomesOf('s-retry')).length === 3, 20_000, 'three outcomes');
+    const byPath = new Map((await queue.outcomesOf('s-retry')).map((o) => [new URL(o.outcome.beacon.template).pathname, o.outcome] as const));
+    expect(byPath.get('/track/flaky-1')).toMatchObject({ kind: 'sent', attempts: 2 });
+    expect(byPath.get('/track/bad-1')).toMatchObject({ kind: 'failed', reason: 'http-status', status: 404, attempts: 1 });
+    expect(byPath.get('/track/down-1')).toMatchObject({ kind: 'failed', reason: 'http-status', status: 503, attempts: 3 });
+    const counts = countsByPath(server.received());
+    expect([counts.get('/track/flaky-1'), counts.get('/track/bad-1'), counts.get('/track/down-1')]).toEqual([2, 1, 3]);
+  });
+
+  it('drops a beacon older than the retry window with expired, without sending it', async () => {
+    const queue = newQueue();
+    await queue.transport('s-old').send(beaconFor(server, 'old'));
+    // The worker's clock is two hours ahead: the job is older than the 1 hour window.
+    const time = new SimulatedTimeProvider({ startTime: Date.now() + 7_200_000 });
+    newWorker({ time });
+    await until(async () => (await queue.outcomesOf('s-old')).length === 1, 10_000, 'the outcome');
+    expect((await queue.outcomesOf('s-old'))[0]?.outcome).toMatchObject({ kind: 'dropped', reason: 'expired' });
+    expect(server.received()).toHaveLength(0);
+  });
+
+  it('stops retrying when the next attempt would fall past the retry window', async () => {
+    const queue = newQueue();
+    await queue.transport('s-window').send(beaconFor(server, 'down-window'));
+    newWorker({ retryWindowMs: 400, initialDelayMs: 1000, attempts: 10 });
+    await until(async () => (await queue.outcomesOf('s-window')).length === 1, 10_000, 'the outcome');
+    expect((await queue.outcomesOf('s-window'))[0]?.outcome).toMatchObject({ kind: 'failed', reason: 'http-status', attempts: 1 });
+  });
+
+  it('holds each host to its rate limit by delaying only the beacons over it, and delivers them all', async () => {
+    const queue = newQueue();
+    const t = queue.transport('s-rate');
+    const beacons = Array.from({ length: 12 }, (_, i) => beaconFor(server, `rate-${i}`, i + 1));
+    await Promise.all(beacons.map((beacon) => t.send(beacon)));
+    newWorker({ concurrency: 12, perHostRateLimit: { max: 5, durationMs: 500 } });
+    await server.waitFor((r) => r.path.startsWith('/track/rate-'), { count: 12, timeout: 20_000 });
+    const times = server.received().map((r) => r.time).sort((x, y) => x - y);
+    // No more than 5 requests in any 500 ms window starting at a request.
+    for (const [i, start] of times.entries()) expect(times.slice(i).filter((t2) => t2 < start + 450).length).toBeLessThanOrEqual(5);
+    expect([...countsByPath(server.received()).values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('delivers through any transport passed in, and drops what the transport drops', async () => {
+    const queue = newQueue();
+    await queue.transport('s-null').send(beaconFor(server, 'nulled'));
+    newWorker({ transport: new NullBeaconTransport() });
+    await until(async () => (await queue.outcomesOf('s-null')).length === 1, 10_000, 'the outcome');
+    expect((await queue.outcomesOf('s-null'))[0]?.outcome).toMatchObject({ kind: 'dropped', reason: 'null-transport' });
+  });
+
+  it('refuses what it cannot queue: a non-http URL, an aborted signal, a closed transport', async () => {
+    const queue = newQueue();
+    const t = queue.transport('s-refuse');
+    expect(t.sessionId).toBe('s-refuse');
+    expect(await t.send({ ...beaconFor(server, 'x'), url: 'ftp://example.com/x' })).toMatchObject({ kind: 'dropped', reason: 'unsupported-scheme' });
+    expect(await t.send(beaconFor(server, 'x'), AbortSignal.abort())).toMatchObject({ kind: 'failed', reason: 'aborted' });
+    await t.close();
+    expect(await t.send(beaconFor(server, 'x'))).toMatchObject({ kind: 'dropped', reason: 'transport-closed' });
+    expect((await queue.counts()).waiting ?? 0).toBe(0);
+  });
+
+  it('close() of the worker finishes the delivery in flight and records it; nothing accepted is lost', async () => {
+    const queue = newQueue();
+    const t = queue.transport('s-close');
+    for (let i = 0; i < 4; i++) await t.send(beaconFor(server, `slow-${i}`, i + 1));
+    const worker = newWorker({ concurrency: 2 });
+    await server.waitFor((r) => r.path.startsWith('/track/slow-'), { count: 1, timeout: 10_000 });
+    await worker.close();
+    const afterClose = (await queue.outcomesOf('s-close')).length;
+    // Whatever was in flight finished and was recorded; the rest waits in Redis.
+    expect(afterClose).toBe(server.received().length);
+    expect(afterClose + ((await queue.counts()).waiting ?? 0)).toBe(4);
+    newWorker();
+    await until(async () => (await queue.outcomesOf('s-close')).length === 4, 10_000, 'four outcomes');
+    expect([...countsByPath(server.received()).values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('a worker made with autorun false takes jobs only after start()', async () => {
+    const queue = newQueue();
+    await queue.transport('s-auto').send(beaconFor(server, 'auto'));
+    const worker = newWorker({ autorun: false, transport: new RecordingBeaconTransport() });
+    await worker.ready();
+    expect((await queue.counts()).waiting).toBe(1);
+    worker.start();
+    await until(async () => (await queue.outcomesOf('s-auto')).length === 1, 10_000, 'the outcome');
+    expect((await queue.outcomesOf('s-auto'))[0]?.outcome.kind).toBe('recorded');
+  });
+
+  it('works with the defaults (queue name, prefix, delays, lock and stall settings)', async () => {
+    const queue = new BeaconQueue({ connection: { port: redis.port } });
+    opened.push(queue);
+    const worker = new BeaconWorker({ connection: { host: '127.0.0.1', port: redis.port }, transport: new RecordingBeaconTransport() });
+    opened.push(worker);
+    await queue.transport('s-defaults').send(beaconFor(server, 'defaults'));
+    await until(async () => (await queue.outcomesOf('s-defaults')).length === 1, 10_000, 'the outcome');
+    expect((await queue.outcomesOf('s-defaults'))[0]?.outcome.kind).toBe('recorded');
+  });
+
+  it('never sends a key whose delivery is recorded, even once its job is gone from Redis', async () => {
+    const queue = newQueue();
+    const t = queue.transport('s-again');
+    const beacon = beaconFor(server, 'again');
+    const first = await t.send(beacon);
+    newWorker();
+    await until(async () => (await queue.outcomesOf('s-again')).length === 1, 10_000, 'the outcome');
+    // The finished job is removed (as retention would), then the same beacon is queued again.
+    const bull = new Queue(queueName, { connection: { port: redis.port }, prefix: 'vast' });
+    await bull.remove(first.kind === 'queued' ? first.key : '');
+    await bull.close();
+    expect(await t.send(beacon)).toMatchObject({ kind: 'queued' });
+    await until(async () => (await queue.counts()).completed === 1, 10_000, 'the second job to complete');
+    expect(server.received()).toHaveLength(1);
+  });
+
+  it('a delivery whose record Redis refuses is retried and sent again: the documented window', async () => {
+    const queue = newQueue();
+    const admin = new Redis({ port: redis.port });
+    const outcomesKey = `vast:${queueName}:outcomes:s-window2`;
+    const http = new HttpBeaconTransport({ retries: 0 });
+    let breakRecord = true;
+    // Right after the first response, the session's outcome key becomes a string, so recording
+    // the delivery fails (WRONGTYPE), as if the worker had died before writing it.
+    const transport: BeaconTransport = {
+      send: async (beacon) => {
+        const outcome = await http.send(beacon);
+        if (breakRecord) await admin.set(outcomesKey, 'not a hash');
+        breakRecord = false;
+        return outcome;
+      },
+      flush: () => http.flush(),
+      close: () => http.close(),
+    };
+    try {
+      await queue.transport('s-window2').send(beaconFor(server, 'unrecorded'));
+      newWorker({ transport });
+      await server.waitFor((r) => r.path === '/track/unrecorded', { timeout: 10_000 });
+      await until(async () => (await admin.type(outcomesKey)) === 'string', 10_000, 'the broken key');
+      await admin.del(outcomesKey);
+      await until(async () => (await queue.outcomesOf('s-window2')).length === 1, 10_000, 'the outcome');
+      expect(countsByPath(server.received()).get('/track/unrecorded')).toBe(2);
+    } finally {
+      admin.disconnect();
+      await http.close();
+    }
+  });
+
+  it('bounds its wait for Redis: a record that Redis answers late fails the attempt, and the retry finds it recorded', async () => {
+    const queue = newQueue();
+    const admin = new Redis({ port: redis.port });
+    const http = new HttpBeaconTransport({ retries: 0 });
+    let block = true;
+    // Right after the response, a script keeps Redis busy for 500 ms: the record waits behind it.
+    const busy = "local t = redis.call('TIME'); local s = t[1] * 1000000 + t[2]; while true do local n = redis.call('TIME'); if n[1] * 1000000 + n[2] - s > 500000 then break end end; return 1";
+    const transport: BeaconTransport = {
+      send: async (beacon) => {
+        const outcome = await http.send(beacon);
+        if (block) void admin.eval(busy, 0);
+        block = false;
+        return outcome;
+      },
+      flush: () => http.flush(),
+      close: () => http.close(),
+    };
+    try {
+      const queued = await queue.transport('s-slow-redis').send(beaconFor(server, 'late-record'));
+      newWorker({ transport, redisTimeoutMs: 100 });
+      await until(async () => (await queue.counts()).completed === 1, 15_000, 'the job to complete');
+      // Attempts failed on the timeout while Redis was busy; the next found the record and sent nothing.
+      const bull = new Queue(queueName, { connection: { port: redis.port }, prefix: 'vast' });
+      const job = await bull.getJob(queued.kind === 'queued' ? queued.key : '');
+      await bull.close();
+      expect(job?.attemptsMade).toBeGreaterThanOrEqual(1);
+      expect(job?.failedReason).toMatch(/Redis did not answer within 100 ms/);
+      expect((await queue.outcomesOf('s-slow-redis'))[0]?.outcome).toMatchObject({ kind: 'sent' });
+      expect(countsByPath(server.received()).get('/track/late-record')).toBe(1);
+    } finally {
+      admin.disconnect();
+      await http.close();
+    }
+  });
+
+  it('says failed (network) when Redis refuses the write', async () => {
+    const queue = newQueue();
+    const admin = new Redis({ port: redis.port });
+    await admin.config('SET', 'min-replicas-to-write', '1');
+    try {
+      const outcome = await queue.transport('s-refused').send(beaconFor(server, 'refused'));
+      expect(outcome).toMatchObject({ kind: 'failed', reason: 'network', message: expect.stringMatching(/NOREPLICAS/) as unknown });
+    } finally {
+      await admin.config('SET', 'min-replicas-to-write', '0');
+      admin.disconnect();
+    }
+  });
+
+  it('tells each onOutcome listener until it unsubscribes, whatever another listener throws', async () => {
+    const queue = newQueue();
+    const t = queue.transport('s-listen');
+    const worker = newWorker({ concurrency: 1 });
+    const seen: string[] = [];
+    worker.onOutcome(() => {
+      throw new Error('a broken listener');
+    });
+    const stop = worker.onOutcome((o) => seen.push(o.key));
+    await t.send(beaconFor(server, 'listen-1'));
+    await until(() => seen.length === 1, 10_000, 'the first outcome');
+    stop();
+    await t.send(beaconFor(server, 'listen-2'));
+    await until(async () => (await queue.outcomesOf('s-listen')).length === 2, 10_000, 'the second outcome');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('says failed (timeout) when Redis does not accept a beacon in time, and never rejects', async () => {
+    const dead = new BeaconQueue({ connection: { port: 1 }, queueName: 'unreachable', enqueueTimeoutMs: 300 });
+    const outcome: BeaconOutcome = await dead.transport('s').send(beaconFor(server, 'nowhere'));
+    expect(outcome.kind).toBe('failed');
+    expect(outcome.kind === 'failed' && ['timeout', 'network'].includes(outcome.reason)).toBe(true);
+    await dead.close();
+  });
+});
