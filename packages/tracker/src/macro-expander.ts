@@ -120,7 +120,9 @@ function sameList(held: readonly string[] | undefined, given: readonly string[] 
  * Expands macros in tracking URLs per the IAB rules: the whole `[NAME]` is replaced; values are
  * percent-encoded (RFC 3986), arrays element by element joined by commas; a known macro with no
  * value becomes `-1`, a withheld one `-2`; unknown names stay as written. Provider syntaxes and
- * static values apply on top. Each URL is compiled once and cached (bounded) per instance.
+ * static values apply on top. Each URL is compiled once and cached (bounded) per instance, and
+ * for each `values` object the slots it decides are joined once (values are still read on every
+ * call): pass a session's same `values` object with each of its beacons, as `Tracker` does.
  *
  * @example
  * ```ts
