@@ -1,12 +1,12 @@
 // Beacons per second through HttpBeaconTransport against a testkit server, compared with
-// autocannon against the same server in the same run; and macro expansions per second.
+// autocannon against the same server in the same run; and macro expansions per second, fully warm
+// and in the realistic cases (clock moving on every call; many sessions with distinct values).
 // Run: npx -y pnpm@10.34.9 bench tracker
 import autocannon from 'autocannon';
-import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
 import { startMockAdServer } from '@vast/testkit';
-import { HttpBeaconTransport, MacroExpander, type Beacon, type MacroContext } from '@vast/tracker';
-import { opsPerSecond, table, writeSection } from './lib/report.js';
-
+import { HttpBeaconTransport, type Beacon } from '@vast/tracker';
+import { MACRO_TEMPLATE, measureMacroCases } from './lib/macro-cases.js';
+import { table, writeSection } from './lib/report.js';
 
 const CONNECTIONS = 16;
 const ROUNDS = 7;
@@ -69,27 +69,14 @@ const ratio = median(ratios);
 const beaconsPerSecond = median(ours);
 const baselinePerSecond = median(baselines);
 
-// Macro expansion: a realistic 10-macro beacon URL.
-const expander = new MacroExpander({
-  time: new SimulatedTimeProvider({ mode: 'manual' }),
-  random: createSeededRandom(1),
-  staticMacros: { CLIENTUA: 'vast-middleware/1.0' },
-});
-const template =
-  'https://t.example/v?ts=[TIMESTAMP]&cb=[CACHEBUSTING]&ph=[ADPLAYHEAD]&ip=[DEVICEIP]&ua=[DEVICEUA]' +
-  '&ss=[SERVERSIDE]&pod=[PODSEQUENCE]&asid=[ADSERVINGID]&uaid=[UNIVERSALADID]&cua=[CLIENTUA]';
-const context: MacroContext = {
-  values: {
-    DEVICEIP: '203.0.113.7',
-    DEVICEUA: 'Mozilla/5.0 (SMART-TV; Linux; Tizen 6.0)',
-    SERVERSIDE: 1,
-    PODSEQUENCE: 2,
-    ADSERVINGID: 'adsrv-6f1c2a9e',
-    UNIVERSALADID: ['ad-id.org CNPA0484000H'],
-  },
-  adPlayheadMs: 15_250,
-};
-const expansions = opsPerSecond(() => expander.expand(template, context), 1500);
+// Macro expansion: a 10-macro beacon URL, in interleaved rounds of each case.
+const MACRO_ROUNDS = 7;
+const MACRO_ROUND_MS = 400;
+const MACRO_TARGET = 1_000_000;
+const macro = measureMacroCases(MACRO_ROUNDS, MACRO_ROUND_MS);
+const warm = macro[0]?.perSecond ?? Number.NaN;
+const judged = macro.find((c) => c.judged);
+if (judged === undefined) throw new Error('no judged macro case');
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const markdown = `## tracker
@@ -111,8 +98,34 @@ ${table(
     ['HttpBeaconTransport beacons/s (median)', fmt(beaconsPerSecond), ''],
     ['ratio transport / autocannon (median of rounds)', ratio.toFixed(2), '>= 0.7'],
     ['failed beacons / autocannon errors', `${failures} / ${baselineErrors}`, '0'],
-    ['macro expansions/s (10-macro URL)', fmt(expansions), '>= 1,000,000'],
+    [`macro expansions per CPU second (10-macro URL; ${judged.name})`, fmt(judged.perSecond), `>= ${fmt(MACRO_TARGET)}`],
   ],
-)}`;
+)}
+
+### Macro expansion
+
+\`MacroExpander.expand\` of one URL with 10 macros (timestamp, cache buster, ad playhead, six
+supplied values, one static value), each case on its own expander:
+
+\`${MACRO_TEMPLATE}\`
+
+Figures are expansions per second of this process's CPU time (\`process.cpuUsage()\`), so other
+jobs taking the cores stretch the wall time but not the figure (they still cost it caches): the
+median of ${MACRO_ROUNDS} interleaved rounds of ${MACRO_ROUND_MS} ms each, after a warm-up. The fully warm case
+(clock still, the same values on every call) is the baseline of the ratios. The target (at least
+${fmt(MACRO_TARGET)} expansions a second on one core) is judged on the last case, the realistic one.
+
+${table(
+  ['case', 'expansions per CPU second (median)', 'rounds (thousands)', 'ratio to warm'],
+  macro.map((c) => [
+    c.judged ? `**${c.name}**` : c.name,
+    fmt(c.perSecond),
+    c.rounds.map((x) => Math.round(x / 1000)).join(', '),
+    (c.perSecond / warm).toFixed(2),
+  ]),
+)}
+
+Target: **${judged.perSecond >= MACRO_TARGET ? 'met' : 'not met'}** on the realistic case (${fmt(judged.perSecond)} expansions per CPU second).
+The machine has 2 cores shared with other jobs: the spread of the rounds shows how noisy the figures are.`;
 writeSection('tracker', markdown);
 process.stdout.write(`${markdown}\n`);

@@ -1,8 +1,9 @@
 import { SimulatedTimeProvider } from '@vast/time';
 import type { MockAdServer } from '@vast/testkit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../src/fetch-error.js';
 import type { VastClient } from '../src/vast-client.js';
+import type { VastClientOptions } from '../src/vast-client-options.js';
 import { inlineAd, vast, wrapperAd } from './fixtures/vast-xml.js';
 import { adServer, pixels, testClient } from './helpers.js';
 
@@ -181,25 +182,35 @@ describe('VastClient faults and IAB error codes', () => {
 });
 
 describe('VastClient time budgets on the simulated clock', () => {
+  // Each test gets its own clock and server: no timer or time left over from another test.
   let server: MockAdServer;
   let clock: SimulatedTimeProvider;
   let track: string;
-  beforeAll(async () => {
+  const clients: VastClient[] = [];
+  const timedClient = (options: VastClientOptions = {}): VastClient => {
+    const created = testClient({ time: clock, ...options });
+    clients.push(created);
+    return created;
+  };
+  beforeEach(async () => {
     clock = new SimulatedTimeProvider({ mode: 'manual' });
     server = await adServer({ time: clock });
     track = server.url('/t');
   });
-  afterEach(() => server.reset());
-  afterAll(() => server.close());
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await server.close();
+  });
 
+  /** Waits for the server to receive `path`; the server's clock is manual, so the bound is wall time. */
   async function reach(path: string, count = 1): Promise<void> {
-    await server.waitFor((r) => r.path === path, { count, timeout: 60_000 });
+    await server.waitFor((r) => r.path === path, { count, signal: AbortSignal.timeout(5000) });
   }
 
   it('times out a hung wrapper target after the per-hop timeout (301), then fires the pixel', async () => {
     server.route('/hang', { fault: { type: 'hang' } });
     server.route('/to-hang.xml', vast([wrapperAd({ id: 'th', track, uri: server.url('/hang') })]));
-    const client = testClient({ time: clock, hopTimeoutMs: 4000 });
+    const client = timedClient({ hopTimeoutMs: 4000 });
     const pending = client.get(server.url('/to-hang.xml'));
     await reach('/hang');
     clock.tick(3999);
@@ -208,12 +219,11 @@ describe('VastClient time budgets on the simulated clock', () => {
     expect(result.error?.code).toBe(301);
     expect(fetchKind(result.error?.cause)).toBe('timeout');
     expect(pixels(server, 'err')).toEqual([{ path: 'err/th', code: '301' }]);
-    await client.close();
   });
 
   it('waits for a slow answer within the hop timeout', async () => {
     server.route('/slow.xml', { body: vast([inlineAd({ id: 'slow', track })]), delayMs: 3000 });
-    const client = testClient({ time: clock });
+    const client = timedClient();
     const pending = client.get(server.url('/slow.xml'));
     await reach('/slow.xml');
     await clock.tickAsync(3000);
@@ -221,20 +231,17 @@ describe('VastClient time budgets on the simulated clock', () => {
     expect(result.ads.map((a) => a.ad.id)).toEqual(['slow']);
     expect(result.ads[0]?.chain[0]?.durationMs).toBe(3000);
     expect(result.ads[0]?.chain[0]?.startedAt).toBe(clock.now() - 3000);
-    await client.close();
   });
 
   it('fails a slow hop past the per-hop timeout', async () => {
     server.route('/slower.xml', { body: vast([inlineAd({ id: 'slower', track })]), delayMs: 5000 });
-    const client = testClient({ time: clock, hopTimeoutMs: 4000 });
+    const client = timedClient({ hopTimeoutMs: 4000 });
     const pending = client.get(server.url('/slower.xml'));
     await reach('/slower.xml');
     await clock.tickAsync(4000);
     const result = await pending;
     expect(result.error?.code).toBe(301);
     expect(fetchKind(result.error?.cause)).toBe('timeout');
-    await clock.tickAsync(1000);
-    await client.close();
   });
 
   it('stops the whole chain when its budget runs out, though each hop is within its timeout', async () => {
@@ -244,7 +251,7 @@ describe('VastClient time budgets on the simulated clock', () => {
         delayMs: 3000,
       });
     }
-    const client = testClient({ time: clock, hopTimeoutMs: 4000, chainTimeoutMs: 8000 });
+    const client = timedClient({ hopTimeoutMs: 4000, chainTimeoutMs: 8000 });
     const pending = client.get(server.url('/budget/0.xml'));
     await reach('/budget/0.xml');
     await clock.tickAsync(3000);
@@ -261,19 +268,16 @@ describe('VastClient time budgets on the simulated clock', () => {
     const fired = await result.pendingErrorPixels;
     expect(fired?.map((p) => p.outcome.kind)).toEqual(['sent', 'sent']);
     expect(pixels(server, 'err').map((p) => p.path).sort()).toEqual(['err/bw0', 'err/bw1']);
-    await clock.tickAsync(1000);
-    await client.close();
   });
 
   it('rejects with the caller’s reason when the caller aborts', async () => {
     server.route('/hang2', { fault: { type: 'hang' } });
-    const client = testClient({ time: clock });
+    const client = timedClient();
     const controller = new AbortController();
     const pending = client.get(server.url('/hang2'), { signal: controller.signal });
     await reach('/hang2');
     const reason = new Error('viewer left');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    await client.close();
   });
 });

@@ -81,7 +81,6 @@ describe('HttpFetcher', () => {
     expect(document.bytes).toBe(Buffer.byteLength(INLINE));
     expect(document.finalUrl).toBe(server.url('/inline.xml'));
     expect(document.redirects).toEqual([]);
-    expect(document.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('sends the default headers merged with the per-request ones', async () => {
@@ -142,6 +141,21 @@ describe('HttpFetcher', () => {
     expect(declared.kind).toBe('too-large');
     expect((await make({ maxResponseBytes: 2048 }).fetch(server.url('/exact'))).bytes).toBe(2048);
     expect((await failure(make({ maxResponseBytes: 2047 }).fetch(server.url('/exact')))).kind).toBe('too-large');
+  });
+
+  it('measures the duration of a fetch on the injected clock', async () => {
+    const clock = new SimulatedTimeProvider({ mode: 'manual' });
+    const slow = await startMockAdServer({ time: clock, routes: { '/slow.xml': { body: INLINE, delayMs: 700 } } });
+    try {
+      const pending = make({ time: clock }).fetch(slow.url('/slow.xml'));
+      // The server runs on the manual clock too: bound the wait in wall time.
+      await slow.waitFor((r) => r.path === '/slow.xml', { signal: AbortSignal.timeout(5000) });
+      await clock.tickAsync(700);
+      const document = await pending;
+      expect([document.body, document.durationMs]).toEqual([INLINE, 700]);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('times a hung hop out on the injected clock', async () => {
@@ -271,28 +285,53 @@ describe('HttpFetcher and the SSRF guard', () => {
   });
 });
 
+/** Settles like `promise`, or rejects naming `what` once `ms` of wall time pass first. */
+async function within<T>(promise: Promise<T>, what: string, ms = 5000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describe('HttpFetcher frees the socket of a timed-out hop', () => {
   let raw: Server;
+  let received: Promise<void>;
   let closed: Promise<void>;
   beforeAll(async () => {
+    let onRequest: () => void = () => undefined;
     let onClose: () => void = () => undefined;
+    received = new Promise<void>((resolve) => (onRequest = resolve));
     closed = new Promise<void>((resolve) => (onClose = resolve));
+    // Never answers: the request holds its socket open until the client lets it go.
     raw = createServer((req) => {
       req.socket.on('close', onClose);
+      onRequest();
     });
-    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    await within(new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve)), 'listen');
   });
-  afterAll(() => new Promise<void>((resolve) => raw.close(() => resolve())));
+  afterAll(async () => {
+    raw.closeAllConnections();
+    await within(new Promise<void>((resolve) => raw.close(() => resolve())), 'server close');
+  });
 
   it('closes the connection the server holds open once the hop times out', async () => {
     const clock = new SimulatedTimeProvider({ mode: 'manual' });
     const f = fetcher({ time: clock });
-    const pending = f.fetch(`http://127.0.0.1:${(raw.address() as AddressInfo).port}/hang`);
-    while (clock.pendingCount === 0) await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    clock.tick(4000);
-    expect((await failure(pending)).kind).toBe('timeout');
-    await closed;
-    await f.destroy();
+    try {
+      const pending = f.fetch(`http://127.0.0.1:${(raw.address() as AddressInfo).port}/hang`);
+      // The server has the request (and its socket's close listener) before the hop times out.
+      await within(received, 'request reaches the server');
+      expect(clock.pendingCount).toBe(1);
+      clock.tick(4000);
+      expect((await within(failure(pending), 'fetch settles')).kind).toBe('timeout');
+      await within(closed, 'client closes the socket');
+    } finally {
+      await within(f.destroy(), 'fetcher destroy');
+    }
   });
 });

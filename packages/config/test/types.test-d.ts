@@ -31,5 +31,12 @@ describe('public types', () => {
     expectTypeOf<{ tracker: { macroSyntaxes: readonly ['brace'] } }>().toExtend<ConfigOverrides>();
     expectTypeOf<{ playback: { seed: 'one' } }>().not.toExtend<ConfigOverrides>();
     expectTypeOf<{ playback: { mode: 'fast' } }>().not.toExtend<ConfigOverrides>();
+    // Unknown fields: excess property checks refuse them in an overrides literal, at any depth.
+    // @ts-expect-error -- `sed` is not a playback field
+    const nested: ConfigOverrides = { playback: { seed: 1, sed: 2 } };
+    // @ts-expect-error -- `playbak` is not a section
+    const section: ConfigOverrides = { playbak: { seed: 1 } };
+    expectTypeOf(nested).toEqualTypeOf<ConfigOverrides>();
+    expectTypeOf(section).toEqualTypeOf<ConfigOverrides>();
   });
 });

@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { SimulatedTimeProvider } from '@vast/time';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockAdServer, type MockAdServer } from '../src/index.js';
-import { manualClock } from './manual-clock.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const open: MockAdServer[] = [];
@@ -94,7 +94,7 @@ describe('startMockAdServer', () => {
   });
 
   it('records method, path, query, headers, time and body of every request', async () => {
-    const clock = manualClock(1_000);
+    const clock = new SimulatedTimeProvider({ mode: 'manual', startTime: 1_000 });
     const server = await start({ routes: { '/t': { status: 204 } }, time: clock });
     const res = await fetch(server.url('/t?event=start&x=%26'), {
       method: 'POST',
@@ -144,12 +144,13 @@ describe('startMockAdServer', () => {
   });
 
   it('delays an answer by the given milliseconds of its clock', async () => {
-    const clock = manualClock();
+    const clock = new SimulatedTimeProvider({ mode: 'manual' });
     const server = await start({ routes: { '/slow': { delayMs: 250, body: 'late' } }, time: clock });
     const pending = get(server.url('/slow'));
     await server.waitFor((r) => r.path === '/slow');
-    await expect.poll(() => clock.sleeps).toContain(250);
-    clock.advance(250);
+    // The delay is the one sleeper on the clock once the request is in.
+    await expect.poll(() => clock.pendingCount).toBe(1);
+    clock.tick(250);
     expect((await pending).body).toBe('late');
   });
 
@@ -258,15 +259,15 @@ describe('MockAdServer.waitFor', () => {
   });
 
   it('rejects after the timeout on its clock, naming what it saw', async () => {
-    const clock = manualClock();
+    const clock = new SimulatedTimeProvider({ mode: 'manual' });
     const server = await start({ time: clock });
     const waiting = server.waitFor((r) => r.path === '/never', { timeout: 1000 });
-    clock.advance(1000);
+    clock.tick(1000);
     await expect(waiting).rejects.toThrow('waitFor: 0 of 1 matching request(s) after 1000 ms');
   });
 
   it('rejects with the abort reason, whether aborted before or during the wait', async () => {
-    const server = await start({ time: manualClock() });
+    const server = await start({ time: new SimulatedTimeProvider({ mode: 'manual' }) });
     const before = new AbortController();
     before.abort(new Error('gone'));
     await expect(server.waitFor(() => false, { signal: before.signal })).rejects.toThrow('gone');

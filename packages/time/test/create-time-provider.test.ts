@@ -1,10 +1,15 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   AutoDetectTimeProvider,
   RealtimeTimeProvider,
   SimulatedTimeProvider,
   createTimeProvider,
 } from '../src/index.js';
+
+// Cases that read process.env set what they rely on; the shell's variables must not decide.
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe('createTimeProvider', () => {
   it('makes the clock named by the mode', () => {
@@ -47,10 +52,11 @@ describe('createTimeProvider', () => {
     expect(Math.abs(desktop.now() - Date.now())).toBeLessThan(60_000);
   });
 
-  it('uses the process environment for plain "auto" (simulated under vitest)', () => {
-    const time = createTimeProvider('auto');
-    expect(time.kind).toBe('simulated');
-    expect(time.environment.reason).not.toBe('interactive');
+  it('uses the process environment for plain "auto"', () => {
+    vi.stubEnv('VAST_PLAYBACK_MODE', 'headless');
+    expect(createTimeProvider('auto')).toMatchObject({ kind: 'simulated', environment: { reason: 'override' } });
+    vi.stubEnv('VAST_PLAYBACK_MODE', 'real');
+    expect(createTimeProvider('auto')).toMatchObject({ kind: 'realtime', environment: { reason: 'override' } });
   });
 
   it('rejects an unknown mode', () => {
@@ -65,6 +71,9 @@ describe('AutoDetectTimeProvider', () => {
   });
 
   it('defaults to the process environment', () => {
+    vi.stubEnv('VAST_PLAYBACK_MODE', 'headless');
     expect(new AutoDetectTimeProvider().kind).toBe('simulated');
+    vi.stubEnv('VAST_PLAYBACK_MODE', 'real');
+    expect(new AutoDetectTimeProvider().kind).toBe('realtime');
   });
 });

@@ -1,7 +1,26 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectPlaybackEnvironment } from '../src/index.js';
 
 const DESKTOP = { DISPLAY: ':0' };
+const CI_VARIABLES = [
+  'CI',
+  'CONTINUOUS_INTEGRATION',
+  'GITHUB_ACTIONS',
+  'GITLAB_CI',
+  'CIRCLECI',
+  'TRAVIS',
+  'JENKINS_URL',
+  'BUILDKITE',
+  'TEAMCITY_VERSION',
+  'TF_BUILD',
+  'BITBUCKET_BUILD_NUMBER',
+  'CODEBUILD_BUILD_ID',
+  'DRONE',
+  'APPVEYOR',
+  'SEMAPHORE',
+  'BUILD_BUILDID',
+];
+const TEST_RUNNER_VARIABLES = ['VITEST', 'VITEST_WORKER_ID', 'JEST_WORKER_ID', 'NODE_TEST_CONTEXT'];
 
 describe('detectPlaybackEnvironment', () => {
   it.each([
@@ -73,7 +92,25 @@ describe('detectPlaybackEnvironment', () => {
     expect(() => detectPlaybackEnvironment({ VAST_PLAYBACK_MODE: 'fast' }, 'linux')).toThrow(/VAST_PLAYBACK_MODE.*"fast"/);
   });
 
-  it('reads process.env and process.platform by default (this test runs under vitest)', () => {
-    expect(detectPlaybackEnvironment().headless).toBe(true);
+  describe('by default', () => {
+    // Each case sets the variables it relies on, so the suite passes whatever the shell sets.
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it('reads process.env', () => {
+      vi.stubEnv('VAST_PLAYBACK_MODE', 'real');
+      expect(detectPlaybackEnvironment()).toMatchObject({ headless: false, reason: 'override' });
+      vi.stubEnv('VAST_PLAYBACK_MODE', 'headless');
+      expect(detectPlaybackEnvironment()).toMatchObject({ headless: true, reason: 'override' });
+    });
+
+    it('reads process.platform', () => {
+      for (const name of [...CI_VARIABLES, ...TEST_RUNNER_VARIABLES, 'VAST_PLAYBACK_MODE', 'NODE_ENV', 'DISPLAY', 'WAYLAND_DISPLAY']) {
+        vi.stubEnv(name, '');
+      }
+      expect(detectPlaybackEnvironment()).toEqual(detectPlaybackEnvironment(process.env, process.platform));
+      expect(detectPlaybackEnvironment().reason).toBe(process.platform === 'linux' ? 'no-display' : 'interactive');
+    });
   });
 });

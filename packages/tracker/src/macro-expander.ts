@@ -1,7 +1,7 @@
 import type { MacroSyntax } from '@vast/config';
 import type { TimeProvider } from '@vast/time';
 import { encodeMacroValue, type MacroValue } from './encode-macro-value.js';
-import { formatTimecode, formatTimestamp } from './format-timecode.js';
+import { EncodedClockText } from './encoded-clock-text.js';
 import { isIabMacro } from './iab-macros.js';
 import type { MacroContext } from './macro-context.js';
 import { compileMacroTemplate, macroPattern, type MacroTemplate } from './macro-template.js';
@@ -72,6 +72,22 @@ const GENERATED: ReadonlySet<string> = new Set([
 
 const ENCODED_CACHE_SIZE = 4096;
 
+/**
+ * A URL expanded as far as one `values` object and `withheld` list allow: the text of every slot
+ * they decide (supplied, withheld, static or missing) is joined with the literals around it, so
+ * a beacon only fills the slots of generated macros: `heads[0] + slot(dynamic[0]) + heads[1] ...`.
+ * A session passes the same `values` with every beacon, so each plan serves all of them.
+ */
+interface Plan {
+  /** The values the plan was made with, by slot (arrays copied: a change made in place is seen). */
+  readonly raws: readonly (MacroValue | undefined)[];
+  /** The withheld names it was made with (a copy). */
+  readonly withheld: readonly string[] | undefined;
+  readonly heads: readonly string[];
+  /** Slots of generated macros with no supplied value, in order. */
+  readonly dynamic: readonly number[];
+}
+
 interface Compiled {
   readonly template: MacroTemplate;
   readonly names: readonly string[];
@@ -80,13 +96,33 @@ interface Compiled {
   readonly generated: readonly Generated[];
   /** `-1` for a known macro, the raw text for an unknown one. */
   readonly missing: readonly string[];
+  /** Plans by `values` object (held weakly: they go with the session). */
+  readonly plans: WeakMap<object, Plan>;
+  /** The plan for contexts without `values`. */
+  bare: Plan | undefined;
+}
+
+function sameValue(held: MacroValue | undefined, supplied: MacroValue | undefined): boolean {
+  if (held === supplied) return true;
+  if (typeof held !== 'object' || typeof supplied !== 'object' || held.length !== supplied.length) return false;
+  for (let i = 0; i < held.length; i++) if (held[i] !== supplied[i]) return false;
+  return true;
+}
+
+function sameList(held: readonly string[] | undefined, given: readonly string[] | undefined): boolean {
+  if (held === undefined || given === undefined) return held === given;
+  if (held.length !== given.length) return false;
+  for (let i = 0; i < held.length; i++) if (held[i] !== given[i]) return false;
+  return true;
 }
 
 /**
  * Expands macros in tracking URLs per the IAB rules: the whole `[NAME]` is replaced; values are
  * percent-encoded (RFC 3986), arrays element by element joined by commas; a known macro with no
  * value becomes `-1`, a withheld one `-2`; unknown names stay as written. Provider syntaxes and
- * static values apply on top. Each URL is compiled once and cached (bounded) per instance.
+ * static values apply on top. Each URL is compiled once and cached (bounded) per instance, and
+ * for each `values` object the slots it decides are joined once (values are still read on every
+ * call): pass a session's same `values` object with each of its beacons, as `Tracker` does.
  *
  * @example
  * ```ts
@@ -101,15 +137,14 @@ export class MacroExpander {
   readonly #pattern: RegExp;
   readonly #aliases: ReadonlyMap<string, string>;
   readonly #fixed: ReadonlyMap<string, string>;
-  readonly #offset: number;
+  readonly #clockText: EncodedClockText;
   readonly #max: number;
   readonly #cache = new Map<string, Compiled>();
   /** Encoded text of recent string values: session values repeat on every beacon. */
   readonly #encoded = new Map<string, string>();
-  #lastNow = Number.NaN;
-  #lastTimestamp = '';
-  #lastPlayhead = Number.NaN;
-  #lastTimecode = '';
+  // One timestamp and one cache buster per expanded URL, shared by all their slots.
+  #callTimestamp: string | undefined;
+  #callCachebuster: string | undefined;
 
   /**
    * @param options - clock, random source, syntaxes, static values, aliases and cache size
@@ -125,7 +160,7 @@ export class MacroExpander {
     this.#fixed = new Map(
       Object.entries(options.staticMacros ?? {}).map(([name, value]) => [name.toUpperCase(), encodeMacroValue(value)]),
     );
-    this.#offset = options.timezoneOffsetMinutes ?? 0;
+    this.#clockText = new EncodedClockText(options.timezoneOffsetMinutes ?? 0);
     this.#max = options.maxTemplates ?? 1000;
     if (!Number.isInteger(this.#max) || this.#max < 1) {
       throw new RangeError(`MacroExpander: maxTemplates must be a positive integer, got ${this.#max}`);
@@ -157,61 +192,94 @@ export class MacroExpander {
    */
   expand(url: string, context: MacroContext = {}): string {
     const compiled = this.#compiled(url);
-    const { names, fixed, generated, missing } = compiled;
-    const literals = compiled.template.literals;
-    const values = context.values;
-    const withheld = context.withheld;
-    let timestamp: string | undefined;
-    let cachebuster: string | undefined;
-    let out = literals[0] as string;
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i] as string;
-      let text: string | undefined;
-      if (withheld !== undefined && withheld.includes(name)) {
-        text = '-2';
-      } else {
-        const supplied = values === undefined ? undefined : values[name];
-        if (supplied !== undefined) {
-          text = this.#encode(supplied);
-        } else {
-          switch (generated[i]) {
-            case 'ADPLAYHEAD':
-              if (context.adPlayheadMs !== undefined) text = this.#timecode(context.adPlayheadMs);
-              break;
-            case 'MEDIAPLAYHEAD':
-              if (context.mediaPlayheadMs !== undefined) text = this.#timecode(context.mediaPlayheadMs);
-              break;
-            case 'CONTENTPLAYHEAD': {
-              const ms = context.contentPlayheadMs ?? context.mediaPlayheadMs;
-              if (ms !== undefined) text = this.#timecode(ms);
-              break;
-            }
-            case 'ASSETURI':
-              if (context.assetUri !== undefined) text = this.#encode(context.assetUri);
-              break;
-            case 'ERRORCODE':
-              if (context.errorCode !== undefined) text = encodeMacroValue(context.errorCode);
-              break;
-            default:
-              break;
-          }
-          text ??= fixed[i];
-          if (text === undefined) {
-            if (generated[i] === 'TIMESTAMP') {
-              timestamp ??= this.#timestamp();
-              text = timestamp;
-            } else if (generated[i] === 'CACHEBUSTING') {
-              cachebuster ??= String(10_000_000 + Math.floor(this.#random.next() * 90_000_000));
-              text = cachebuster;
-            } else {
-              text = missing[i];
-            }
-          }
-        }
-      }
-      out += text + (literals[i + 1] as string);
+    const plan = this.#plan(compiled, context.values, context.withheld);
+    const { heads, dynamic } = plan;
+    this.#callTimestamp = undefined;
+    this.#callCachebuster = undefined;
+    let out = heads[0] as string;
+    for (let k = 0; k < dynamic.length; k++) {
+      out += this.#generatedText(compiled, dynamic[k] as number, context) + (heads[k + 1] as string);
     }
     return out;
+  }
+
+  /** The plan for these values and withheld names: the one made last for them, or a new one. */
+  #plan(compiled: Compiled, values: MacroContext['values'], withheld: MacroContext['withheld']): Plan {
+    const held = values === undefined ? compiled.bare : compiled.plans.get(values);
+    if (held !== undefined && sameList(held.withheld, withheld)) {
+      const { names } = compiled;
+      let same = true;
+      for (let i = 0; i < names.length && same; i++) {
+        same = sameValue(held.raws[i], values === undefined ? undefined : values[names[i] as string]);
+      }
+      if (same) return held;
+    }
+    const plan = this.#makePlan(compiled, values, withheld);
+    if (values === undefined) compiled.bare = plan;
+    else compiled.plans.set(values, plan);
+    return plan;
+  }
+
+  #makePlan(compiled: Compiled, values: MacroContext['values'], withheld: MacroContext['withheld']): Plan {
+    const { names, fixed, generated, missing } = compiled;
+    const literals = compiled.template.literals;
+    const raws: (MacroValue | undefined)[] = [];
+    const heads: string[] = [];
+    const dynamic: number[] = [];
+    let run = literals[0] as string;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const supplied = values === undefined ? undefined : values[name];
+      raws.push(typeof supplied === 'object' ? [...supplied] : supplied);
+      let text: string | undefined;
+      if (withheld !== undefined && withheld.includes(name)) text = '-2';
+      else if (supplied !== undefined) text = this.#encode(supplied);
+      else if (generated[i] === undefined) text = fixed[i] ?? missing[i];
+      if (text === undefined) {
+        // A generated macro: its text changes from beacon to beacon.
+        heads.push(run);
+        dynamic.push(i);
+        run = literals[i + 1] as string;
+      } else {
+        run += text + (literals[i + 1] as string);
+      }
+    }
+    heads.push(run);
+    return { raws, withheld: withheld === undefined ? undefined : [...withheld], heads, dynamic };
+  }
+
+  /** The text of a generated macro's slot that no value was supplied for. */
+  #generatedText(compiled: Compiled, i: number, context: MacroContext): string {
+    let text: string | undefined;
+    const kind = compiled.generated[i];
+    switch (kind) {
+      case 'ADPLAYHEAD':
+        if (context.adPlayheadMs !== undefined) text = this.#clockText.timecode(context.adPlayheadMs);
+        break;
+      case 'MEDIAPLAYHEAD':
+        if (context.mediaPlayheadMs !== undefined) text = this.#clockText.timecode(context.mediaPlayheadMs);
+        break;
+      case 'CONTENTPLAYHEAD': {
+        const ms = context.contentPlayheadMs ?? context.mediaPlayheadMs;
+        if (ms !== undefined) text = this.#clockText.timecode(ms);
+        break;
+      }
+      case 'ASSETURI':
+        if (context.assetUri !== undefined) text = this.#encode(context.assetUri);
+        break;
+      case 'ERRORCODE':
+        if (context.errorCode !== undefined) text = encodeMacroValue(context.errorCode);
+        break;
+      default:
+        break;
+    }
+    text ??= compiled.fixed[i];
+    if (text !== undefined) return text;
+    if (kind === 'TIMESTAMP') return (this.#callTimestamp ??= this.#clockText.timestamp(this.#time.now()));
+    if (kind === 'CACHEBUSTING') {
+      return (this.#callCachebuster ??= String(10_000_000 + Math.floor(this.#random.next() * 90_000_000)));
+    }
+    return compiled.missing[i] as string;
   }
 
   #encode(value: MacroValue): string {
@@ -233,23 +301,6 @@ export class MacroExpander {
     return text;
   }
 
-  #timecode(ms: number): string {
-    if (ms !== this.#lastPlayhead) {
-      this.#lastTimecode = formatTimecode(ms).replaceAll(':', '%3A');
-      this.#lastPlayhead = ms;
-    }
-    return this.#lastTimecode;
-  }
-
-  #timestamp(): string {
-    const now = this.#time.now();
-    if (now !== this.#lastNow) {
-      this.#lastTimestamp = encodeMacroValue(formatTimestamp(now, this.#offset));
-      this.#lastNow = now;
-    }
-    return this.#lastTimestamp;
-  }
-
   #compiled(url: string): Compiled {
     const hit = this.#cache.get(url);
     if (hit !== undefined) return hit;
@@ -261,6 +312,8 @@ export class MacroExpander {
       fixed: names.map((name) => this.#fixed.get(name)),
       generated: names.map((name) => (GENERATED.has(name) ? (name as Generated) : undefined)),
       missing: template.slots.map((slot) => (isIabMacro(slot.name) ? '-1' : slot.raw)),
+      plans: new WeakMap(),
+      bare: undefined,
     };
     if (this.#cache.size >= this.#max) {
       const oldest = this.#cache.keys().next();

@@ -10,6 +10,8 @@ describe('RecordingBeaconTransport', () => {
     expect(await t.send(beacon('http://a.example/2'))).toMatchObject({ kind: 'recorded' });
     expect(t.beacons().map((b) => b.url)).toEqual(['https://a.example/1', 'http://a.example/2']);
     await t.flush();
+    // flush() has nothing to send: what was recorded stays until clear().
+    expect(t.beacons()).toHaveLength(2);
     t.clear();
     expect(t.beacons()).toEqual([]);
   });
@@ -33,7 +35,8 @@ describe('NullBeaconTransport', () => {
   it('drops everything with its own reason', async () => {
     const t = new NullBeaconTransport();
     expect(await t.send(beacon('https://a.example/1'))).toMatchObject({ kind: 'dropped', reason: 'null-transport' });
-    await t.flush();
-    await t.close();
+    await expect(t.flush()).resolves.toBeUndefined();
+    await expect(t.close()).resolves.toBeUndefined();
+    expect(await t.send(beacon('https://a.example/2'))).toMatchObject({ kind: 'dropped', reason: 'null-transport' });
   });
 });

@@ -1,0 +1,62 @@
+import { encodeMacroValue } from './encode-macro-value.js';
+import { formatTimecode, formatTimestamp } from './format-timecode.js';
+
+/** `'000'` to `'999'`: the milliseconds part of a timestamp or timecode. */
+const MILLIS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** `'00'` to `'99'`: hours, minutes and seconds of a timecode. */
+const TWO: readonly string[] = MILLIS.slice(0, 100).map((text) => text.slice(1));
+/** Playheads from here on (100 hours) have hours of three digits or more: formatted the long way. */
+const TABLE_LIMIT = 100 * 3_600_000;
+
+/**
+ * Encoded `[TIMESTAMP]` and playhead texts, as {@link formatTimestamp} and {@link formatTimecode}
+ * then percent-encoding give them, but formatted once per second: within a second only the
+ * milliseconds change, so a clock that moves on every beacon costs a concatenation, not a
+ * `Date` and an encoding.
+ * @internal
+ */
+export class EncodedClockText {
+  readonly #offset: number;
+  #second = Number.NaN;
+  #head = '';
+  #tail = '';
+
+  /** @param offsetMinutes - zone offset of the timestamp, minutes east of UTC */
+  constructor(offsetMinutes: number) {
+    this.#offset = offsetMinutes;
+  }
+
+  /**
+   * @param epochMs - the clock's time
+   * @returns `encodeMacroValue(formatTimestamp(epochMs, offsetMinutes))`
+   * @throws RangeError when `epochMs` is not a valid time
+   */
+  timestamp(epochMs: number): string {
+    // The same instant `new Date()` takes in formatTimestamp (it truncates towards zero).
+    const instant = Math.trunc(epochMs + this.#offset * 60_000);
+    const second = Math.floor(instant / 1000);
+    const millis = MILLIS[instant - second * 1000];
+    if (second === this.#second && millis !== undefined) return this.#head + millis + this.#tail;
+    const text = encodeMacroValue(formatTimestamp(epochMs, this.#offset));
+    // `...SS.mmm%2B00%3A00`: everything but the milliseconds after the last dot is the second's.
+    const dot = text.lastIndexOf('.');
+    if (millis !== undefined && text.slice(dot + 1, dot + 4) === millis) {
+      this.#second = second;
+      this.#head = text.slice(0, dot + 1);
+      this.#tail = text.slice(dot + 4);
+    }
+    return text;
+  }
+
+  /**
+   * @param ms - a playhead in milliseconds
+   * @returns `formatTimecode(ms)` with `:` encoded as `%3A`
+   */
+  timecode(ms: number): string {
+    // Every session is at its own playhead, so this is built from tables, not cached.
+    const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms) : 0;
+    if (total >= TABLE_LIMIT) return formatTimecode(ms).replaceAll(':', '%3A');
+    const seconds = Math.floor(total / 1000);
+    return `${TWO[Math.floor(seconds / 3600)] as string}%3A${TWO[Math.floor(seconds / 60) % 60] as string}%3A${TWO[seconds % 60] as string}.${MILLIS[total % 1000] as string}`;
+  }
+}
