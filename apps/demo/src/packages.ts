@@ -17,6 +17,8 @@ export const PACKAGE_NAMES = [
   '@vast/tracker',
   '@vast/client',
   '@vast/testkit',
+  '@vast/session-redis',
+  '@vast/beacon-queue',
   '@vast/player-core',
   '@vast/player-realtime',
   '@vast/player-headless',

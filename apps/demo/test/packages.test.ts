@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_NAMES, listPackages } from '../src/packages.js';
 
@@ -8,5 +9,11 @@ describe('listPackages', () => {
     for (const pkg of packages) {
       expect(pkg.description.length).toBeGreaterThan(10);
     }
+  });
+
+  it('forgets no package of the workspace', () => {
+    const root = new URL('../../../packages/', import.meta.url);
+    const names = readdirSync(root).map((folder) => (JSON.parse(readFileSync(new URL(`${folder}/package.json`, root), 'utf8')) as { name: string }).name);
+    expect([...PACKAGE_NAMES].sort()).toEqual(names.sort());
   });
 });
