@@ -219,16 +219,20 @@ describe('fair scheduling and overload', () => {
       f.fetch(server.url('/d2'), { depth: 2 }),
       f.fetch(server.url('/d1'), { depth: 1 }),
     ];
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The gate is open only once its request is held by the server (a fixed wait can be too short on a loaded machine).
+    await until(() => server.paths.includes('/gate'));
     server.openGate();
     await Promise.all([gate, ...order]);
     expect(server.paths).toEqual(['/gate', '/d2', '/d1', '/d0a', '/d0b']);
   });
 
   it('refuses at once, as overloaded, the calls the origin cannot serve within their budget', async () => {
-    const server = await loopback(40);
-    const c = client({ connectionsPerOrigin: 1, chainTimeoutMs: 1500 });
-    const results = await Promise.all(Array.from({ length: 120 }, (_, i) => c.get(server.url(`/slow${i}`))));
+    // 600 calls of at least 5 ms each on one connection: 3 s of work for a 2 s budget. Short
+    // requests, so the service rate is measured (32 answers) long before the budget ends, even
+    // on a loaded machine.
+    const server = await loopback(5);
+    const c = client({ connectionsPerOrigin: 1, chainTimeoutMs: 2000 });
+    const results = await Promise.all(Array.from({ length: 600 }, (_, i) => c.get(server.url(`/slow${i}`))));
     const overloaded = results.filter((r) => r.overloaded === true);
     const resolved = results.filter((r) => r.ads.length === 1);
     expect(resolved.length).toBeGreaterThan(0);
