@@ -5,6 +5,9 @@
 export { VastError, isVastError } from './VastError.js';
 export type { VastErrorOptions } from './VastError.js';
 export { VastErrorCode } from './VastErrorCode.js';
+export { isVastErrorCode } from './is-vast-error-code.js';
+export { ParserError, isParserError } from './parser-error.js';
+export type { ParserErrorCode } from './parser-error.js';
 export { TrackingEventName } from './TrackingEvent.js';
 export type { TrackingEvent } from './TrackingEvent.js';
 export type { Offset } from './Offset.js';
