@@ -244,7 +244,7 @@ export class Tracker {
    */
   error(code: number, context?: MacroContext): readonly Beacon[] {
     if (!isVastErrorCode(code)) {
-      throw new TrackerError('INVALID_TRACKER_ARGUMENT', `error(code): a VAST error code is an integer from 100 to 902, got ${code}`);
+      throw new TrackerError('INVALID_TRACKER_ARGUMENT', `error(code): a VAST error code is an integer from 100 to 902, got ${String(code)}`);
     }
     const key = `error@${code}`;
     if (this.#fired.includes(key)) return [];
