@@ -118,7 +118,7 @@ describe('auto mode: the environment decides (first match wins)', () => {
     expect(isHeadlessEnvironment({}, 'linux')).toBe(true);
     expect(isHeadlessEnvironment({}, 'darwin')).toBe(false);
     expect(() => isHeadlessEnvironment({ VAST_PLAYBACK_MODE: 'maybe' }, 'darwin')).toThrow(
-      expect.objectContaining({ name: 'FactoryError', code: 'INVALID_PLAYBACK_ENVIRONMENT', message: expect.stringContaining('"maybe"') }),
+      expect.objectContaining({ name: 'FactoryError', code: 'INVALID_PLAYBACK_ENVIRONMENT', message: expect.stringContaining('"maybe"') as unknown }),
     );
   });
 });

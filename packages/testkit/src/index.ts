@@ -3,6 +3,8 @@
  * A mock ad server on loopback for tests: serves VAST, records beacons, injects faults.
  */
 export { startMockAdServer } from './start-mock-ad-server.js';
+export { MockAdServerError, isMockAdServerError } from './mock-ad-server-error.js';
+export type { MockAdServerErrorCode } from './mock-ad-server-error.js';
 export type { MockAdServer, MockAdServerOptions, WaitForOptions } from './start-mock-ad-server.js';
 export type { MockFault, MockResponse, MockRoute } from './mock-response.js';
 export type { RecordedRequest } from './recorded-request.js';

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
+import { MockAdServerError } from './mock-ad-server-error.js';
 import type { MockResponse, MockRoute } from './mock-response.js';
 import type { RecordedRequest } from './recorded-request.js';
 
@@ -67,7 +68,8 @@ export interface MockAdServer {
    * @param predicate - tested on each recorded request
    * @param options - count, timeout and cancellation
    * @returns the first `count` matching requests
-   * @throws Error when the timeout passes first (message names the count seen), or the signal's
+   * @throws {@link MockAdServerError} `WAIT_FOR_TIMEOUT` when the timeout passes first (message
+   *   names the count seen), or the signal's
    *   reason when aborted
    */
   waitFor(predicate: (request: RecordedRequest) => boolean, options?: WaitForOptions): Promise<RecordedRequest[]>;
@@ -261,7 +263,7 @@ export async function startMockAdServer(options: MockAdServerOptions = {}): Prom
         time.sleep(timeout, stop.signal).then(
           () => {
             finish();
-            fail(new Error(`waitFor: ${log.filter(predicate).length} of ${count} matching request(s) after ${timeout} ms`));
+            fail(new MockAdServerError('WAIT_FOR_TIMEOUT', `waitFor: ${log.filter(predicate).length} of ${count} matching request(s) after ${timeout} ms`));
           },
           () => undefined,
         );
