@@ -1,7 +1,7 @@
 /**
  * The stable codes of the errors `@vast/session` throws:
- * - `ILLEGAL_TRANSITION`: a command not allowed in the session's status ({@link IllegalTransitionError});
- * - `INVALID_SESSION_JSON`: session JSON or a config snapshot that is not valid ({@link InvalidSessionJsonError});
+ * - `ILLEGAL_TRANSITION`: a command not allowed in the session's status (`IllegalTransitionError`);
+ * - `INVALID_SESSION_JSON`: session JSON or a config snapshot that is not valid (`InvalidSessionJsonError`);
  * - `INVALID_SESSION_ARGUMENT`: a caller bug, named in the message: an option of `PlaybackSession`,
  *   `QuartileTracker` or `ConfigSnapshotCache` out of range or of the wrong type, a position that
  *   is negative or not finite, a failure code that is not an IAB code (100 to 902), a clock that
