@@ -27,10 +27,23 @@ export type FetchErrorKind =
   | 'overloaded';
 
 /**
- * The stable code of a {@link FetchError} of each kind: `FETCH_` and the kind in capitals, dashes
- * as underscores (`http-status` is `FETCH_HTTP_STATUS`).
+ * The stable code of a {@link FetchError}, one per {@link FetchErrorKind}: `FETCH_` and the kind in
+ * capitals, dashes as underscores (`http-status` is `FETCH_HTTP_STATUS`).
  */
-const FETCH_ERROR_CODES = {
+export type FetchErrorCode =
+  | 'FETCH_INVALID_URL'
+  | 'FETCH_UNSUPPORTED_SCHEME'
+  | 'FETCH_BLOCKED'
+  | 'FETCH_TIMEOUT'
+  | 'FETCH_BUDGET'
+  | 'FETCH_HTTP_STATUS'
+  | 'FETCH_NETWORK'
+  | 'FETCH_TOO_LARGE'
+  | 'FETCH_TOO_MANY_REDIRECTS'
+  | 'FETCH_REDIRECT_LOOP'
+  | 'FETCH_OVERLOADED';
+
+const FETCH_ERROR_CODES: { readonly [K in FetchErrorKind]: FetchErrorCode } = {
   'invalid-url': 'FETCH_INVALID_URL',
   'unsupported-scheme': 'FETCH_UNSUPPORTED_SCHEME',
   blocked: 'FETCH_BLOCKED',
@@ -42,10 +55,7 @@ const FETCH_ERROR_CODES = {
   'too-many-redirects': 'FETCH_TOO_MANY_REDIRECTS',
   'redirect-loop': 'FETCH_REDIRECT_LOOP',
   overloaded: 'FETCH_OVERLOADED',
-} as const satisfies Record<FetchErrorKind, string>;
-
-/** The stable code of a {@link FetchError}, one per {@link FetchErrorKind}, e.g. `FETCH_TIMEOUT`. */
-export type FetchErrorCode = (typeof FETCH_ERROR_CODES)[FetchErrorKind];
+};
 
 const BRAND = Symbol.for('@vast/client.FetchError');
 

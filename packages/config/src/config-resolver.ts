@@ -80,7 +80,7 @@ export class ConfigResolver {
   /**
    * @param options - extra profiles, publisher overrides and the cache size
    * @throws {@link ConfigError} `ERR_VAST_CONFIG` when a profile or publisher is invalid
-   * @throws {@link ConfigResolverError} `INVALID_RESOLVER_OPTIONS` when `maxCacheEntries` is not a
+   * @throws `ConfigResolverError` `INVALID_RESOLVER_OPTIONS` when `maxCacheEntries` is not a
    *   non-negative integer
    */
   constructor(options: ConfigResolverOptions = {}) {

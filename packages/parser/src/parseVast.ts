@@ -70,7 +70,7 @@ function tooLarge(limit: number): VastError {
  * element is missing, a value unparseable or the document has more than `maxAds` ads (the
  * error's `path` names the element)
  * @throws {@link VastError} 102 for VAST 1.0 (`<VideoAdServingTemplate>`) or a version below 2.0
- * @throws {@link ParserError} `INVALID_PARSER_OPTIONS` when `options.maxBytes` is negative, NaN or
+ * @throws `ParserError` `INVALID_PARSER_OPTIONS` when `options.maxBytes` is negative, NaN or
  * infinite, or `maxDepth` or `maxAds` is not an integer in its range (a caller bug, named)
  * @example
  * ```ts

@@ -87,7 +87,7 @@ function result(
  * @param platform - the operating system, as `process.platform` names it (default
  *   `process.platform`)
  * @returns the decision, the rule and the variable that made it
- * @throws {@link TimeProviderError} `TIME_INVALID_ENVIRONMENT` when `VAST_PLAYBACK_MODE` is set to something it does not know
+ * @throws `TimeProviderError` `TIME_INVALID_ENVIRONMENT` when `VAST_PLAYBACK_MODE` is set to something it does not know
  *
  * @example
  * ```ts

@@ -30,7 +30,7 @@ export interface SeededRandom {
  *
  * @param seed - any integer; only its low 32 bits are used
  * @returns a new source; two sources with the same seed give the same sequence
- * @throws {@link TimeProviderError} `TIME_INVALID_ARGUMENT` when `seed` is not an integer
+ * @throws `TimeProviderError` `TIME_INVALID_ARGUMENT` when `seed` is not an integer
  *
  * @example
  * ```ts

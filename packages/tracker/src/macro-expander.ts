@@ -114,7 +114,7 @@ export class MacroExpander {
 
   /**
    * @param options - clock, random source, syntaxes, static values, aliases and cache size
-   * @throws {@link TrackerError} `INVALID_TRACKER_ARGUMENT` when `maxTemplates` is not a positive integer
+   * @throws `TrackerError` `INVALID_TRACKER_ARGUMENT` when `maxTemplates` is not a positive integer
    */
   constructor(options: MacroExpanderOptions) {
     this.#time = options.time;
@@ -154,7 +154,7 @@ export class MacroExpander {
    * @param url - a tracking URL with macros
    * @param context - values for this beacon
    * @returns the URL to call
-   * @throws {@link TrackerError} `INVALID_TRACKER_ARGUMENT` when `[TIMESTAMP]` is needed and the
+   * @throws `TrackerError` `INVALID_TRACKER_ARGUMENT` when `[TIMESTAMP]` is needed and the
    *   clock gives an invalid time
    */
   expand(url: string, context: MacroContext = {}): string {
