@@ -1,8 +1,27 @@
-import { isConfigError } from '@vast/config';
+import { isFetchError, isSsrfBlockedError, isVastClientConfigError } from '@vast/client';
+import { isConfigError, isConfigResolverError } from '@vast/config';
 import { isFactoryError } from '@vast/factory';
-import { isVastError } from '@vast/parser';
+import { isParserError, isVastError } from '@vast/parser';
 import { isPlayerError } from '@vast/player-core';
 import { isSessionError } from '@vast/session';
+import { isMockAdServerError } from '@vast/testkit';
+import { isTimeProviderError } from '@vast/time';
+import { isTrackerError } from '@vast/tracker';
+
+/** The guards of every error class of the toolkit whose string `code` is all the CLI needs to print. */
+const CODED_ERRORS: readonly ((value: unknown) => value is Error & { readonly code: string })[] = [
+  isPlayerError,
+  isSessionError,
+  isFactoryError,
+  isParserError,
+  isConfigResolverError,
+  isTimeProviderError,
+  isTrackerError,
+  isFetchError,
+  isSsrfBlockedError,
+  isVastClientConfigError,
+  isMockAdServerError,
+];
 
 /** Exit code of a command that failed on its input (bad VAST, bad config, no ad, unreadable file). */
 const FAILURE_EXIT_CODE = 1;
@@ -31,21 +50,25 @@ export class CliError extends Error {
 
 /**
  * Says what went wrong in one line: the IAB code of a `VastError`, the config path of a
- * `ConfigError`, the code of a player, session or factory error, or the message of anything else.
+ * `ConfigError`, the string `code` of any other error of the toolkit (matched by its guard, never
+ * by its message), or the message of anything else.
  *
  * @param error - what was thrown
  * @returns the line (no newline)
  */
 export function describeError(error: unknown): string {
   if (error instanceof CliError) return error.message;
-  if (isVastError(error)) return `IAB ${error.code}: ${oneLine(error.message)}`;
+  if (isVastError(error)) return `IAB ${error.errorCode}: ${oneLine(error.message)}`;
   if (isConfigError(error)) {
     const [first, ...rest] = error.issues;
     if (first === undefined) return `config error: ${oneLine(error.message)}`;
     const more = rest.length === 0 ? '' : ` (and ${rest.length} more)`;
     return `config error at ${first.pathText} (${first.source}): ${oneLine(first.message)}${more}`;
   }
-  if (isPlayerError(error) || isSessionError(error) || isFactoryError(error)) return `${error.code}: ${oneLine(error.message)}`;
+  if (CODED_ERRORS.some((isCoded) => isCoded(error))) {
+    const coded = error as Error & { readonly code: string };
+    return `${coded.code}: ${oneLine(coded.message)}`;
+  }
   if (error instanceof Error) return oneLine(error.message);
   return String(error);
 }

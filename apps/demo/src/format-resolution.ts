@@ -34,13 +34,13 @@ function formatChain(resolved: ResolvedAd): string[] {
 export function formatResolution(result: VastResolution): string[] {
   const lines: string[] = [];
   if (result.error !== undefined) {
-    lines.push(`No ad to play: IAB ${result.error.code}: ${result.error.message}`);
+    lines.push(`No ad to play: IAB ${result.error.errorCode}: ${result.error.message}`);
   }
   const failures = result.failures.filter((f) => f.error !== result.error);
   if (failures.length > 0) {
     lines.push('Ads that failed:');
     for (const failure of failures) {
-      lines.push(`  ${failure.adId ?? '(no id)'} at depth ${failure.depth}: IAB ${failure.error.code}: ${failure.error.message}`);
+      lines.push(`  ${failure.adId ?? '(no id)'} at depth ${failure.depth}: IAB ${failure.error.errorCode}: ${failure.error.message}`);
     }
   }
   result.ads.forEach((resolved, index) => {

@@ -87,7 +87,7 @@ export function firstAd(resolution: VastResolution, source: string): ResolvedAd 
   const ad = resolution.ads[0];
   if (ad !== undefined) return ad;
   const error = resolution.error;
-  throw new CliError(`${source}: no ad to play: ${error === undefined ? 'IAB 303: no ad' : `IAB ${error.code}: ${error.message.split('\n', 1)[0] ?? ''}`}`);
+  throw new CliError(`${source}: no ad to play: ${error === undefined ? 'IAB 303: no ad' : `IAB ${error.errorCode}: ${error.message.split('\n', 1)[0] ?? ''}`}`);
 }
 
 /**

@@ -75,8 +75,9 @@ describe('vast resolve (alias fetch)', () => {
     bundled.server.reset();
     const kept = await run('resolve', bundled.server.url('/broken-wrapper.xml'), '--allow-private-network', '--no-beacons', '--json');
     expect(kept.code).toBe(1);
-    const json = JSON.parse(kept.stdout) as { error: { code: number }; errorPixels: { outcome: string }[]; failures: { adId: string }[] };
-    expect(json.error.code).toBeGreaterThanOrEqual(300);
+    const json = JSON.parse(kept.stdout) as { error: { code: string; errorCode: number }; errorPixels: { outcome: string }[]; failures: { adId: string }[] };
+    expect(json.error.code).toBe('VAST_ERROR');
+    expect(json.error.errorCode).toBeGreaterThanOrEqual(300);
     expect(json.errorPixels).toEqual([expect.objectContaining({ depth: 0, outcome: 'recorded' })]);
     expect(json.failures).toEqual([expect.objectContaining({ adId: 'w' })]);
     expect(bundled.server.received().filter((r) => r.path.startsWith('/track/'))).toHaveLength(0);

@@ -1,11 +1,12 @@
+import { FetchError, VastClientConfigError } from '@vast/client';
 import { ConfigError, ConfigResolver } from '@vast/config';
-import { VastError, parseVast, type InlineAd } from '@vast/parser';
+import { ParserError, VastError, parseVast, type InlineAd } from '@vast/parser';
 import { FactoryError } from '@vast/factory';
 import { PlayerError } from '@vast/player-core';
 import type { FunnelForecast } from '@vast/player-headless';
 import { PlaybackSession, type PlaybackEvent } from '@vast/session';
-import { SimulatedTimeProvider } from '@vast/time';
-import { RecordingBeaconTransport, Tracker, trackingSetFromAds, type BeaconOutcome } from '@vast/tracker';
+import { SimulatedTimeProvider, TimeProviderError } from '@vast/time';
+import { RecordingBeaconTransport, Tracker, TrackerError, trackingSetFromAds, type BeaconOutcome } from '@vast/tracker';
 import { inlineVast } from '@vast/testkit';
 import { describe, expect, it } from 'vitest';
 import { CliError, describeError } from '../src/cli-error.js';
@@ -25,10 +26,15 @@ describe('describeError: one line for every kind of failure', () => {
     [new PlayerError('BEACONS_NOT_ALLOWED', 'not allowed'), 'BEACONS_NOT_ALLOWED: not allowed'],
     [new FactoryError('INVALID_PLAYBACK_ENVIRONMENT', 'bad VAST_PLAYBACK_MODE'), 'INVALID_PLAYBACK_ENVIRONMENT: bad VAST_PLAYBACK_MODE'],
     [new ConfigError([]), 'config error: Invalid config (0 problems):'],
+    [new TrackerError('INVALID_TRACKER_ARGUMENT', 'error(code): bad'), 'INVALID_TRACKER_ARGUMENT: error(code): bad'],
+    [new TimeProviderError('TIME_INVALID_ARGUMENT', 'seed'), 'TIME_INVALID_ARGUMENT: seed'],
+    [new ParserError('INVALID_PARSER_OPTIONS', 'maxDepth'), 'INVALID_PARSER_OPTIONS: maxDepth'],
+    [new FetchError('timeout', 'http://a.test/', 'slow'), 'FETCH_TIMEOUT: slow'],
+    [new VastClientConfigError('hopTimeoutMs', -1, 'a number above 0'), expect.stringMatching(/^INVALID_CLIENT_OPTIONS: Invalid VastClient option hopTimeoutMs/u)],
     [new RangeError('out of range'), 'out of range'],
     ['a string', 'a string'],
   ])('%s', (error, line) => {
-    expect(describeError(error)).toBe(line);
+    expect(describeError(error)).toEqual(line);
   });
 
   it('names the first config path and counts the others', () => {

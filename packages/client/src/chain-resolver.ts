@@ -439,8 +439,8 @@ export class ChainResolver {
     const levels: ErrorPixelLevel[] = [];
     branch.wrappers.forEach((wrapper, depth) => {
       const codes = this.#fired.get(wrapper) ?? new Set<number>();
-      if (codes.has(error.code)) return;
-      codes.add(error.code);
+      if (codes.has(error.errorCode)) return;
+      codes.add(error.errorCode);
       this.#fired.set(wrapper, codes);
       levels.push({ urls: wrapper.errors, depth });
     });
@@ -448,7 +448,7 @@ export class ChainResolver {
     const allowed = this.#capPixels(levels);
     if (allowed.length > 0) {
       const { time, chainTimeoutMs } = this.#services;
-      const fire = (): Promise<readonly ErrorPixel[]> => this.#services.fireErrorPixels(allowed, error.code);
+      const fire = (): Promise<readonly ErrorPixel[]> => this.#services.fireErrorPixels(allowed, error.errorCode);
       // With the budget spent, the call settles first and its pixels go out on the next turn
       // (as pendingErrorPixels): sending them costs CPU that thousands of calls expiring together
       // would otherwise spend before any of them returns.

@@ -1,3 +1,5 @@
+import { brand, hasBrand } from './brand.js';
+
 /**
  * Why a fetch of an ad tag failed:
  * - `invalid-url`: the URL does not parse;
@@ -25,10 +27,55 @@ export type FetchErrorKind =
   | 'overloaded';
 
 /**
+ * The stable code of a {@link FetchError}, one per {@link FetchErrorKind}: `FETCH_` and the kind in
+ * capitals, dashes as underscores (`http-status` is `FETCH_HTTP_STATUS`).
+ */
+export type FetchErrorCode =
+  | 'FETCH_INVALID_URL'
+  | 'FETCH_UNSUPPORTED_SCHEME'
+  | 'FETCH_BLOCKED'
+  | 'FETCH_TIMEOUT'
+  | 'FETCH_BUDGET'
+  | 'FETCH_HTTP_STATUS'
+  | 'FETCH_NETWORK'
+  | 'FETCH_TOO_LARGE'
+  | 'FETCH_TOO_MANY_REDIRECTS'
+  | 'FETCH_REDIRECT_LOOP'
+  | 'FETCH_OVERLOADED';
+
+const FETCH_ERROR_CODES: { readonly [K in FetchErrorKind]: FetchErrorCode } = {
+  'invalid-url': 'FETCH_INVALID_URL',
+  'unsupported-scheme': 'FETCH_UNSUPPORTED_SCHEME',
+  blocked: 'FETCH_BLOCKED',
+  timeout: 'FETCH_TIMEOUT',
+  budget: 'FETCH_BUDGET',
+  'http-status': 'FETCH_HTTP_STATUS',
+  network: 'FETCH_NETWORK',
+  'too-large': 'FETCH_TOO_LARGE',
+  'too-many-redirects': 'FETCH_TOO_MANY_REDIRECTS',
+  'redirect-loop': 'FETCH_REDIRECT_LOOP',
+  overloaded: 'FETCH_OVERLOADED',
+};
+
+const BRAND = Symbol.for('@vast/client.FetchError');
+
+/**
  * A failed HTTP fetch of a VAST document. The resolver reports it as IAB error 301 (wrapper URI
- * unavailable or timed out) with this error as the cause; {@link FetchError.kind} says why.
+ * unavailable or timed out) with this error as the cause; {@link FetchError.code} (or
+ * {@link FetchError.kind}, the same fact in the words of the client's events) says why. Test an
+ * unknown value with {@link isFetchError}.
+ *
+ * @example
+ * ```ts
+ * const failure = resolution.failures[0];
+ * if (failure !== undefined && isFetchError(failure.error.cause) && failure.error.cause.code === 'FETCH_TIMEOUT') {
+ *   console.warn('slow ad server', failure.error.cause.url);
+ * }
+ * ```
  */
 export class FetchError extends Error {
+  /** A stable code that does not change between releases, one per {@link FetchError.kind}. */
+  readonly code: FetchErrorCode;
   /** Why the fetch failed. */
   readonly kind: FetchErrorKind;
   /** The URL being fetched when it failed (after any redirects). */
@@ -45,8 +92,21 @@ export class FetchError extends Error {
   constructor(kind: FetchErrorKind, url: string, message: string, options: { status?: number; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FetchError';
+    this.code = FETCH_ERROR_CODES[kind];
     this.kind = kind;
     this.url = url;
     this.status = options.status;
+    brand(this, BRAND);
   }
+}
+
+/**
+ * Whether a value is a {@link FetchError}, also when it comes from another installed copy of
+ * `@vast/client` (it tests the `Symbol.for('@vast/client.FetchError')` brand).
+ *
+ * @param value - anything, such as the `cause` of a 301 `VastError`
+ * @returns `true` for a failed fetch
+ */
+export function isFetchError(value: unknown): value is FetchError {
+  return hasBrand(value, BRAND);
 }

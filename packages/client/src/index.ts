@@ -14,10 +14,10 @@ export type {
 } from './vast-resolution.js';
 export type { VastClientEventMap, VastClientEventName, VastClientListener } from './vast-client-events.js';
 export { mergeWrapperTracking } from './merge-wrapper-tracking.js';
-export { VastClientConfigError } from './client-config-error.js';
-export { FetchError } from './fetch-error.js';
-export type { FetchErrorKind } from './fetch-error.js';
-export { SsrfBlockedError } from './ssrf-blocked-error.js';
+export { VastClientConfigError, isVastClientConfigError } from './client-config-error.js';
+export { FetchError, isFetchError } from './fetch-error.js';
+export type { FetchErrorCode, FetchErrorKind } from './fetch-error.js';
+export { SsrfBlockedError, isSsrfBlockedError } from './ssrf-blocked-error.js';
 export { SsrfGuard } from './ssrf-guard.js';
 export type { SsrfGuardOptions, SsrfVerdict } from './ssrf-guard.js';
 export { classifyAddress } from './classify-address.js';

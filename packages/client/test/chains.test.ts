@@ -44,7 +44,7 @@ describe('VastClient wrapper chains', () => {
     const url = routeChain(server, 'deep', 7);
     const result = await client.get(url);
     expect(result.ads).toEqual([]);
-    expect(result.error?.code).toBe(302);
+    expect(result.error?.errorCode).toBe(302);
     expect(server.received().some((r) => r.path === '/deep/6.xml')).toBe(false);
     const fired = pixels(server, 'err');
     expect(fired.map((p) => p.path).sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `err/deep-w${i}`));
@@ -61,7 +61,7 @@ describe('VastClient wrapper chains', () => {
     try {
       expect((await shallow.get(routeChain(server, 'two', 2))).ads).toHaveLength(1);
       const result = await shallow.get(routeChain(server, 'three', 3));
-      expect(result.error?.code).toBe(302);
+      expect(result.error?.errorCode).toBe(302);
       expect(pixels(server, 'err').map((p) => p.path).sort()).toEqual(['err/three-w0', 'err/three-w1']);
     } finally {
       await shallow.close();
@@ -73,7 +73,7 @@ describe('VastClient wrapper chains', () => {
     server.route('/loop/a.xml', vast([wrapperAd({ id: 'la', track, uri: server.url('/loop/b.xml') })]));
     server.route('/loop/b.xml', vast([wrapperAd({ id: 'lb', track, uri: server.url('/loop/a.xml') })]));
     const result = await client.get(server.url('/loop/a.xml'));
-    expect(result.error?.code).toBe(300);
+    expect(result.error?.errorCode).toBe(300);
     expect(result.error?.message).toContain('loop');
     expect(server.received().filter((r) => r.path.startsWith('/loop/')).map((r) => r.path)).toEqual([
       '/loop/a.xml',
@@ -89,7 +89,7 @@ describe('VastClient wrapper chains', () => {
     const track = server.url('/t');
     server.route('/self.xml', vast([wrapperAd({ id: 'self', track, uri: server.url('/self.xml') })]));
     const result = await client.get(server.url('/self.xml'));
-    expect(result.error?.code).toBe(300);
+    expect(result.error?.errorCode).toBe(300);
     expect(pixels(server, 'err')).toEqual([{ path: 'err/self', code: '300' }]);
   });
 

@@ -80,7 +80,7 @@ describe('fan-out limits of one call', () => {
     const c = testClient({ maxErrorPixels: 5 });
     const result = await c.get(server.url('/many-errors.xml'));
     await c.close();
-    expect(result.error?.code).toBe(303);
+    expect(result.error?.errorCode).toBe(303);
     expect(result.errorPixels).toHaveLength(5);
     expect(pixels(server, 'err')).toHaveLength(5);
     expect(result.warnings.find((w) => w.kind === 'error-pixel-limit')?.count).toBe(45);

@@ -50,7 +50,7 @@ describe('VastClient faults and IAB error codes', () => {
   ])('fails a wrapper whose target gives a %s with 301 and fires its Error pixel', async (_name, target, kind) => {
     wrapTo('/to-fault.xml', server.url(target));
     const result = await client.get(server.url('/to-fault.xml'));
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(fetchKind(result.error?.cause)).toBe(kind);
     expect(result.failures[0]?.depth).toBe(1);
     expect(pixels(server, 'err')).toEqual([{ path: 'err/to-fault', code: '301' }]);
@@ -61,7 +61,7 @@ describe('VastClient faults and IAB error codes', () => {
     async (uri) => {
       wrapTo('/to-scheme.xml', uri);
       const result = await client.get(server.url('/to-scheme.xml'));
-      expect(result.error?.code).toBe(301);
+      expect(result.error?.errorCode).toBe(301);
       expect(fetchKind(result.error?.cause)).toBe('unsupported-scheme');
       expect(pixels(server, 'err')).toEqual([{ path: 'err/to-scheme', code: '301' }]);
     },
@@ -69,7 +69,7 @@ describe('VastClient faults and IAB error codes', () => {
 
   it('fails the ad tag itself without pixels when nothing was reached', async () => {
     const result = await client.get(server.url('/5xx'));
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(result.failures[0]?.depth).toBe(0);
     expect(result.errorPixels).toEqual([]);
     expect(result.document).toBeUndefined();
@@ -81,7 +81,7 @@ describe('VastClient faults and IAB error codes', () => {
   ])('reports %s behind a wrapper with %i and fires the wrapper’s pixel', async (_name, target, code) => {
     wrapTo('/to-bad.xml', server.url(target));
     const result = await client.get(server.url('/to-bad.xml'));
-    expect(result.error?.code).toBe(code);
+    expect(result.error?.errorCode).toBe(code);
     expect(result.failures[0]?.chain.map((h) => h.depth)).toEqual([0, 1]);
     expect(pixels(server, 'err')).toEqual([{ path: 'err/to-bad', code: String(code) }]);
   });
@@ -94,7 +94,7 @@ describe('VastClient faults and IAB error codes', () => {
     const strict = testClient({ strict: true });
     try {
       const result = await strict.get(server.url('/to-schema.xml'));
-      expect(result.error?.code).toBe(101);
+      expect(result.error?.errorCode).toBe(101);
       expect(pixels(server, 'err').map((p) => p.code)).toContain('101');
     } finally {
       await strict.close();
@@ -111,7 +111,7 @@ describe('VastClient faults and IAB error codes', () => {
       expect(result.ads.length + result.buffet.length).toBe(2);
       expect(result.warnings.some((w) => w.kind === 'parse' && /ads?/i.test(w.message))).toBe(true);
       const deep = await shallow.get(server.url('/three.xml'));
-      expect(deep.error?.code).toBe(100);
+      expect(deep.error?.errorCode).toBe(100);
       wrapTo('/to-schema-2.xml', server.url('/no-duration'));
       expect((await overridden.get(server.url('/to-schema-2.xml'))).ads).toHaveLength(1);
       expect(limited.parse(vast([inlineAd({ id: 'x', track })])).ads).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('VastClient faults and IAB error codes', () => {
   it('fires a top-level empty VAST’s own Error URLs with 303', async () => {
     server.route('/empty-top.xml', vast([], `${server.url('/t/err/top-doc')}?code=[ERRORCODE]`));
     const result = await client.get(server.url('/empty-top.xml'));
-    expect(result.error?.code).toBe(303);
+    expect(result.error?.errorCode).toBe(303);
     expect(result.document?.ads).toEqual([]);
     expect(pixels(server, 'err')).toEqual([{ path: 'err/top-doc', code: '303' }]);
     expect(result.errorPixels).toMatchObject([{ depth: 0, code: 303, outcome: { kind: 'sent', status: 204 } }]);
@@ -134,7 +134,7 @@ describe('VastClient faults and IAB error codes', () => {
     wrapTo('/mid.xml', server.url('/empty-deep.xml'));
     wrapTo('/outer.xml', server.url('/mid.xml'));
     const result = await client.get(server.url('/outer.xml'));
-    expect(result.error?.code).toBe(303);
+    expect(result.error?.errorCode).toBe(303);
     expect(pixels(server, 'err').sort((a, b) => a.path.localeCompare(b.path))).toEqual([
       { path: 'err/deep-doc', code: '303' },
       { path: 'err/mid', code: '303' },
@@ -146,7 +146,7 @@ describe('VastClient faults and IAB error codes', () => {
   it('takes an empty 2xx body as no ads, with a warning', async () => {
     wrapTo('/to-blank.xml', server.url('/blank'));
     const result = await client.get(server.url('/to-blank.xml'));
-    expect(result.error?.code).toBe(303);
+    expect(result.error?.errorCode).toBe(303);
     expect(result.warnings.map((w) => w.kind)).toEqual(['empty-body']);
   });
 
@@ -172,7 +172,7 @@ describe('VastClient faults and IAB error codes', () => {
     try {
       wrapTo('/quiet.xml', server.url('/5xx'));
       const result = await quiet.get(server.url('/quiet.xml'));
-      expect(result.error?.code).toBe(301);
+      expect(result.error?.errorCode).toBe(301);
       expect(result.errorPixels).toEqual([]);
       expect(pixels(server)).toEqual([]);
     } finally {
@@ -216,7 +216,7 @@ describe('VastClient time budgets on the simulated clock', () => {
     clock.tick(3999);
     clock.tick(1);
     const result = await pending;
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(fetchKind(result.error?.cause)).toBe('timeout');
     expect(pixels(server, 'err')).toEqual([{ path: 'err/th', code: '301' }]);
   });
@@ -240,7 +240,7 @@ describe('VastClient time budgets on the simulated clock', () => {
     await reach('/slower.xml');
     await clock.tickAsync(4000);
     const result = await pending;
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(fetchKind(result.error?.cause)).toBe('timeout');
   });
 
@@ -260,7 +260,7 @@ describe('VastClient time budgets on the simulated clock', () => {
     await reach('/budget/2.xml');
     await clock.tickAsync(2000);
     const result = await pending;
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(fetchKind(result.error?.cause)).toBe('budget');
     expect(result.failures[0]?.depth).toBe(2);
     // The budget is spent: the call returns at once, its Error pixels still in flight.

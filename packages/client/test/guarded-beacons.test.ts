@@ -42,7 +42,7 @@ describe('Error pixels through HttpBeaconTransport over the guarded pool', () =>
     // The ad tag host is allowed by name; the pixel's literal 127.0.0.1 is not.
     const c = client({ allowlist: ['ads.example.test'], lookup: toLoopback, errorPixelRetries: 3 });
     const result = await c.get(`http://ads.example.test:${server.port}/sp.xml`);
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(result.errorPixels).toHaveLength(1);
     const outcome = result.errorPixels[0]?.outcome;
     expect(outcome).toMatchObject({ kind: 'failed', reason: 'network', attempts: 1 });

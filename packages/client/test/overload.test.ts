@@ -133,7 +133,7 @@ describe('deadlines hold while a request waits for a connection', () => {
     const second = c.get(server.url('/hang1'));
     const results = await Promise.all([first, second]);
     for (const result of results) {
-      expect(result.error?.code).toBe(301);
+      expect(result.error?.errorCode).toBe(301);
       expect(kind(result.error?.cause)).toBe('budget');
     }
     // The hung responses were never awaited: the server still holds them.
@@ -148,7 +148,7 @@ describe('deadlines hold while a request waits for a connection', () => {
     bodies['/tag.xml'] = vast([wrapperAd({ id: 'w', track: `${base}/hang-pixel`, uri: `${base}/missing.xml` })]);
     const c = client({ hopTimeoutMs: 1500, chainTimeoutMs: 500 });
     const result = await c.get(server.url('/tag.xml'));
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(result.errorPixels).toEqual([]);
     expect(server.held.size).toBe(1);
     const pixels = await result.pendingErrorPixels;
@@ -164,7 +164,7 @@ describe('deadlines hold while a request waits for a connection', () => {
     const pixelTransport = new RecordingBeaconTransport();
     const c = client({ hopTimeoutMs: 5_000, chainTimeoutMs: 400, errorPixelTransport: pixelTransport });
     const result = await c.get(server.url('/tag.xml'));
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(result.errorPixels).toEqual([]);
     // Settled first: the pixel had not even been handed to the transport when get() returned.
     expect(pixelTransport.beacons()).toEqual([]);
@@ -238,7 +238,7 @@ describe('fair scheduling and overload', () => {
     expect(resolved.length).toBeGreaterThan(0);
     expect(overloaded.length).toBeGreaterThan(0);
     for (const r of overloaded) {
-      expect(r.error?.code).toBe(301);
+      expect(r.error?.errorCode).toBe(301);
       expect(kind(r.error?.cause)).toBe('overloaded');
       expect(r.errorPixels).toEqual([]);
     }

@@ -119,7 +119,7 @@ describe('VastClient pods, buffets and wrapper attributes', () => {
       ]),
     );
     const result = await client.get(server.url('/no-follow.xml'));
-    expect(result.error?.code).toBe(303);
+    expect(result.error?.errorCode).toBe(303);
     expect(server.received().some((r) => r.path === '/inline-x.xml')).toBe(false);
     expect(result.warnings.map((w) => w.kind)).toEqual(['wrapper-ignored']);
     expect(pixels(server, 'err')).toEqual([{ path: 'err/nf', code: '303' }]);
@@ -151,7 +151,7 @@ describe('VastClient pods, buffets and wrapper attributes', () => {
       ['p3', 3, undefined],
     ]);
     expect(result.buffet).toEqual([]);
-    expect(result.failures.map((f) => [f.error.code, f.sequence, f.adId])).toEqual([[303, 2, 'p2']]);
+    expect(result.failures.map((f) => [f.error.errorCode, f.sequence, f.adId])).toEqual([[303, 2, 'p2']]);
     expect(pixels(server, 'err').sort((a, b) => a.path.localeCompare(b.path))).toEqual([
       { path: 'err/empty-doc', code: '303' },
       { path: 'err/p2', code: '303' },
@@ -181,7 +181,7 @@ describe('VastClient pods, buffets and wrapper attributes', () => {
     server.route('/standalone.xml', standalone('fallbackOnNoAd="false"'));
     const strict = await client.get(server.url('/standalone.xml'));
     expect(strict.ads).toEqual([]);
-    expect(strict.error?.code).toBe(303);
+    expect(strict.error?.errorCode).toBe(303);
     expect(strict.buffet.map((a) => a.ad.id)).toEqual(['s2', 's3']);
   });
 
@@ -198,7 +198,7 @@ describe('VastClient pods, buffets and wrapper attributes', () => {
       vast([wrapperAd({ id: 'shared', track, uri: server.url('/two-empty-pod.xml'), extraWrapperAttributes: 'allowMultipleAds="true"' })]),
     );
     const result = await client.get(server.url('/shared.xml'));
-    expect(result.error?.code).toBe(303);
+    expect(result.error?.errorCode).toBe(303);
     expect(result.failures).toHaveLength(2);
     expect(pixels(server, 'err').filter((p) => p.path === 'err/shared')).toHaveLength(1);
   });

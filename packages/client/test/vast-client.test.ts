@@ -39,7 +39,7 @@ describe('VastClient SSRF guard', () => {
 
   it('is on by default: the loopback ad tag is refused with 301 and never requested', async () => {
     const result = await make({}).get(server.url('/inline.xml'));
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(blockedCause(result.error)?.addressClass).toBe('loopback');
     expect(server.received()).toEqual([]);
   });
@@ -70,7 +70,7 @@ describe('VastClient SSRF guard', () => {
     );
     const client = make({ allowlist: ['ads.example.test'], lookup: toLoopback });
     const result = await client.get(`http://ads.example.test:${server.port}/trusted.xml`);
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(blockedCause(result.error)?.address).toBe('127.0.0.1');
     expect(server.received().some((r) => r.path === '/inline.xml')).toBe(false);
     expect(pixels(server, 'err')).toEqual([{ path: 'err/tr', code: '301' }]);
@@ -98,7 +98,7 @@ describe('VastClient SSRF guard', () => {
     server.route('/pixel-private.xml', vast([wrapperAd({ id: 'pp', track, uri: server.url('/nowhere') })]));
     const client = make({ allowlist: ['ads.example.test'], lookup: toLoopback });
     const result = await client.get(`http://ads.example.test:${server.port}/pixel-private.xml`);
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(result.errorPixels).toHaveLength(1);
     expect(result.errorPixels[0]?.outcome).toMatchObject({ kind: 'failed', reason: 'network' });
     expect(pixels(server)).toEqual([]);
@@ -161,7 +161,7 @@ describe('VastClient API', () => {
     ]);
     expect(events[1]?.event).toMatchObject({ url: server.url('/ev.xml'), depth: 0, status: 200 });
     expect((events[1]?.event as VastClientEventMap['resolved']).bytes).toBeGreaterThan(0);
-    expect(events[8]?.event).toMatchObject({ depth: 1, error: { code: 301 } });
+    expect(events[8]?.event).toMatchObject({ depth: 1, error: { errorCode: 301 } });
   });
 
   it('keeps resolving when a listener throws', async () => {
@@ -184,14 +184,14 @@ describe('VastClient API', () => {
     expect(fromBytes.ads[0]?.ad.id).toBe('bytes');
     expect(fromBytes.ads[0]?.chain).toEqual([]);
     const broken = await client.resolve('<VAST');
-    expect(broken.error?.code).toBe(100);
+    expect(broken.error?.errorCode).toBe(100);
   });
 
   it('parses with the client’s settings', () => {
     expect(client.parse(vast([inlineAd({ id: 'p', track })])).ads[0]?.id).toBe('p');
-    expect(() => client.parse('not xml')).toThrow(expect.objectContaining({ code: 100 }));
+    expect(() => client.parse('not xml')).toThrow(expect.objectContaining({ errorCode: 100 }));
     const small = testClient({ maxResponseBytes: 64 });
-    expect(() => small.parse(vast([inlineAd({ id: 'p', track })]))).toThrow(expect.objectContaining({ code: 100 }));
+    expect(() => small.parse(vast([inlineAd({ id: 'p', track })]))).toThrow(expect.objectContaining({ errorCode: 100 }));
     return small.close();
   });
 
@@ -221,7 +221,7 @@ describe('VastClient API', () => {
     const closed = testClient();
     await closed.close();
     const result = await closed.resolve(vast([wrapperAd({ id: 'after-close', track, uri: server.url('/inline.xml') })]));
-    expect(result.error?.code).toBe(301);
+    expect(result.error?.errorCode).toBe(301);
     expect(result.errorPixels.map((p) => p.outcome)).toMatchObject([{ kind: 'dropped', reason: 'transport-closed' }]);
     expect(server.received()).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { BUILT_IN_PROFILES } from './built-in-profiles.js';
 import { ConfigError, type ConfigIssue } from './config-error.js';
+import { ConfigResolverError } from './config-resolver-error.js';
 import { type ConfigExplanation, explainFields } from './config-explanation.js';
 import type { ConfigLevel } from './config-level.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -79,12 +80,13 @@ export class ConfigResolver {
   /**
    * @param options - extra profiles, publisher overrides and the cache size
    * @throws {@link ConfigError} `ERR_VAST_CONFIG` when a profile or publisher is invalid
-   * @throws RangeError when `maxCacheEntries` is not a non-negative integer
+   * @throws `ConfigResolverError` `INVALID_RESOLVER_OPTIONS` when `maxCacheEntries` is not a
+   *   non-negative integer
    */
   constructor(options: ConfigResolverOptions = {}) {
     const max = options.maxCacheEntries ?? 1000;
     if (!Number.isInteger(max) || max < 0) {
-      throw new RangeError(`maxCacheEntries must be a non-negative integer, got ${String(max)}`);
+      throw new ConfigResolverError('INVALID_RESOLVER_OPTIONS', `maxCacheEntries must be a non-negative integer, got ${String(max)}`);
     }
     this.#cache = new ResolvedConfigCache(max);
     for (const profile of BUILT_IN_PROFILES) this.#profiles.set(profile.name, profile);

@@ -38,6 +38,8 @@ export { ConfigLevel } from './config-level.js';
 export { ConfigError, CONFIG_ERROR_CODE, isConfigError } from './config-error.js';
 export type { ConfigIssue, ConfigIssueCode } from './config-error.js';
 export { ConfigResolver } from './config-resolver.js';
+export { ConfigResolverError, isConfigResolverError } from './config-resolver-error.js';
+export type { ConfigResolverErrorCode } from './config-resolver-error.js';
 export type { ConfigResolverOptions } from './config-resolver.js';
 export { formatExplanation } from './config-explanation.js';
 export type { ConfigExplanation, ExplainedField } from './config-explanation.js';

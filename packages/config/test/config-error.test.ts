@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_ERROR_CODE, ConfigError, ConfigResolver, isConfigError, type ConfigOverrides } from '@vast/config';
+import {
+  CONFIG_ERROR_CODE,
+  ConfigError,
+  ConfigResolver,
+  ConfigResolverError,
+  isConfigError,
+  isConfigResolverError,
+  type ConfigOverrides,
+} from '@vast/config';
 
 /** Runs `fn`, which must throw a ConfigError, and returns it. */
 function configError(fn: () => unknown): ConfigError {
@@ -198,6 +206,23 @@ describe('ConfigError', () => {
     expect(isConfigError(new Error('x'))).toBe(false);
     expect(isConfigError(null)).toBe(false);
     expect(isConfigError('ERR_VAST_CONFIG')).toBe(false);
+  });
+
+  it('a wrong resolver option is a ConfigResolverError INVALID_RESOLVER_OPTIONS, recognised across copies', () => {
+    let caught: unknown;
+    try {
+      new ConfigResolver({ maxCacheEntries: -1 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isConfigResolverError(caught)).toBe(true);
+    expect(caught).toMatchObject({ name: 'ConfigResolverError', code: 'INVALID_RESOLVER_OPTIONS' });
+    expect(isConfigError(caught)).toBe(false);
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('@vast/config.ConfigResolverError')]: true });
+    expect(isConfigResolverError(foreign)).toBe(true);
+    expect(isConfigResolverError(new ConfigResolverError('INVALID_RESOLVER_OPTIONS', 'x'))).toBe(true);
+    expect(isConfigResolverError(new RangeError('maxCacheEntries'))).toBe(false);
+    expect(isConfigResolverError(undefined)).toBe(false);
   });
 
   it('prints long and unprintable values briefly', () => {

@@ -129,8 +129,8 @@ describe('ConfigResolver cache', () => {
     const uncached = new ConfigResolver({ maxCacheEntries: 0 });
     expect(uncached.resolve('tiger')).not.toBe(uncached.resolve('tiger'));
     expect(uncached.cacheSize).toBe(0);
-    expect(() => new ConfigResolver({ maxCacheEntries: -1 })).toThrow(RangeError);
-    expect(() => new ConfigResolver({ maxCacheEntries: 1.5 })).toThrow(RangeError);
+    expect(() => new ConfigResolver({ maxCacheEntries: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_RESOLVER_OPTIONS' }));
+    expect(() => new ConfigResolver({ maxCacheEntries: 1.5 })).toThrow(expect.objectContaining({ code: 'INVALID_RESOLVER_OPTIONS' }));
   });
 
   it('gives deep-frozen configs that callers cannot change', () => {

@@ -72,6 +72,8 @@ describe('InterruptionRuleSchema', () => {
     const failed = (errorCode: number) =>
       InterruptionRuleSchema.safeParse({ probability: 0.1, outcome: { kind: 'failed', errorCode } }).success;
     expect(failed(402)).toBe(true);
+    expect(failed(100)).toBe(true);
+    expect(failed(902)).toBe(true);
     expect(failed(99)).toBe(false);
     expect(failed(903)).toBe(false);
     expect(failed(402.5)).toBe(false);

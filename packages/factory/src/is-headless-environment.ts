@@ -1,4 +1,5 @@
 import { detectPlaybackEnvironment, type EnvironmentVariables } from '@vast/time';
+import { FactoryError } from './factory-error.js';
 
 /**
  * Whether auto mode would play headless here: a shorthand for
@@ -13,7 +14,8 @@ import { detectPlaybackEnvironment, type EnvironmentVariables } from '@vast/time
  * @param env - the environment variables @defaultValue `process.env`
  * @param platform - the operating system, as `process.platform` names it @defaultValue `process.platform`
  * @returns `true` when nobody is watching (play headless)
- * @throws RangeError when `VAST_PLAYBACK_MODE` holds a value it does not know
+ * @throws {@link FactoryError} `INVALID_PLAYBACK_ENVIRONMENT` when `VAST_PLAYBACK_MODE` holds a value it
+ *   does not know (the `cause` is the `TimeProviderError` of `@vast/time`)
  * @example
  * ```ts
  * isHeadlessEnvironment({ CI: 'true' }, 'darwin'); // true
@@ -21,5 +23,9 @@ import { detectPlaybackEnvironment, type EnvironmentVariables } from '@vast/time
  * ```
  */
 export function isHeadlessEnvironment(env?: EnvironmentVariables, platform?: string): boolean {
-  return detectPlaybackEnvironment(env, platform).headless;
+  try {
+    return detectPlaybackEnvironment(env, platform).headless;
+  } catch (error) {
+    throw new FactoryError('INVALID_PLAYBACK_ENVIRONMENT', (error as Error).message, { cause: error });
+  }
 }

@@ -109,7 +109,7 @@ describe('auto mode: the environment decides (first match wins)', () => {
     }
     expect(isFactoryError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'INVALID_PLAYBACK_ENVIRONMENT', message: expect.stringContaining('"fast"') as unknown });
-    expect((error as FactoryError).cause).toBeInstanceOf(RangeError);
+    expect((error as FactoryError).cause).toMatchObject({ code: 'TIME_INVALID_ENVIRONMENT' });
   });
 
   it('isHeadlessEnvironment answers what auto mode would choose', () => {
@@ -117,7 +117,9 @@ describe('auto mode: the environment decides (first match wins)', () => {
     expect(isHeadlessEnvironment({ DISPLAY: ':0' }, 'linux')).toBe(false);
     expect(isHeadlessEnvironment({}, 'linux')).toBe(true);
     expect(isHeadlessEnvironment({}, 'darwin')).toBe(false);
-    expect(() => isHeadlessEnvironment({ VAST_PLAYBACK_MODE: 'maybe' }, 'darwin')).toThrow(RangeError);
+    expect(() => isHeadlessEnvironment({ VAST_PLAYBACK_MODE: 'maybe' }, 'darwin')).toThrow(
+      expect.objectContaining({ name: 'FactoryError', code: 'INVALID_PLAYBACK_ENVIRONMENT', message: expect.stringContaining('"maybe"') as unknown }),
+    );
   });
 });
 

@@ -5,6 +5,9 @@
 export { VastError, isVastError } from './vast-error.js';
 export type { VastErrorOptions } from './vast-error.js';
 export { VastErrorCode } from './vast-error-code.js';
+export { isVastErrorCode } from './is-vast-error-code.js';
+export { ParserError, isParserError } from './parser-error.js';
+export type { ParserErrorCode } from './parser-error.js';
 export { TrackingEventName } from './tracking-event.js';
 export type { TrackingEvent } from './tracking-event.js';
 export type { Offset } from './offset.js';

@@ -8,6 +8,7 @@ import { VastError } from './vast-error.js';
 import { VastErrorCode } from './vast-error-code.js';
 import type { VastWarning } from './vast-warning.js';
 import { type XNode, VAST_XML_PARSER, nameOf } from './xml-nodes.js';
+import { ParserError } from './parser-error.js';
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const DEFAULT_MAX_DEPTH = 64;
@@ -17,7 +18,7 @@ const DEFAULT_MAX_ADS = 32;
 /** An option that must be an integer from `min` to `max`; a caller bug otherwise, named. */
 function checkInteger(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`parseVast: options.${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
+    throw new ParserError('INVALID_PARSER_OPTIONS', `parseVast: options.${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
   }
   return value;
 }
@@ -69,8 +70,8 @@ function tooLarge(limit: number): VastError {
  * element is missing, a value unparseable or the document has more than `maxAds` ads (the
  * error's `path` names the element)
  * @throws {@link VastError} 102 for VAST 1.0 (`<VideoAdServingTemplate>`) or a version below 2.0
- * @throws `RangeError` when `options.maxBytes` is negative, NaN or infinite, or `maxDepth` or
- * `maxAds` is not an integer in its range (a caller bug, named)
+ * @throws `ParserError` `INVALID_PARSER_OPTIONS` when `options.maxBytes` is negative, NaN or
+ * infinite, or `maxDepth` or `maxAds` is not an integer in its range (a caller bug, named)
  * @example
  * ```ts
  * import { parseVast, isVastError } from '@vast/parser';
@@ -87,7 +88,7 @@ function tooLarge(limit: number): VastError {
 export function parseVast(xml: string | Uint8Array, options: ParseVastOptions = {}): VastDocument {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!(maxBytes >= 0) || !Number.isFinite(maxBytes)) {
-    throw new RangeError(`parseVast: options.maxBytes must be a finite number of bytes, got ${String(maxBytes)}`);
+    throw new ParserError('INVALID_PARSER_OPTIONS', `parseVast: options.maxBytes must be a finite number of bytes, got ${String(maxBytes)}`);
   }
   const maxDepth = checkInteger('maxDepth', options.maxDepth ?? DEFAULT_MAX_DEPTH, 1, MAX_MAX_DEPTH);
   const maxAds = checkInteger('maxAds', options.maxAds ?? DEFAULT_MAX_ADS, 1, Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,6 @@
 import type { VastErrorCode } from './vast-error-code.js';
 
-const BRAND = Symbol.for('@vast/VastError');
+const BRAND = Symbol.for('@vast/parser.VastError');
 
 /** Options of the {@link VastError} constructor. */
 export interface VastErrorOptions {
@@ -15,7 +15,9 @@ export interface VastErrorOptions {
 
 /**
  * A VAST failure with its IAB error code. Every error the `@vast` packages raise about a VAST
- * document or ad is a `VastError`; match on {@link VastError.code}, or test an unknown value with
+ * document or ad is a `VastError`. Like every error of the toolkit it has a string
+ * {@link VastError.code} (always `'VAST_ERROR'`); what went wrong is the IAB number in
+ * {@link VastError.errorCode}, the value for `[ERRORCODE]`. Test an unknown value with
  * {@link isVastError} (which works even when two copies of the package are installed).
  *
  * @example
@@ -24,21 +26,23 @@ export interface VastErrorOptions {
  * ```
  */
 export class VastError extends Error {
-  /** The IAB error code, to put into `[ERRORCODE]` of the Error pixels. */
-  readonly code: VastErrorCode;
+  /** Always `'VAST_ERROR'`: the stable string code of the class; the IAB number is {@link VastError.errorCode}. */
+  readonly code = 'VAST_ERROR' as const;
+  /** The IAB VAST error code (100 to 902), to put into `[ERRORCODE]` of the Error pixels. */
+  readonly errorCode: VastErrorCode;
   /** The path of the element the error concerns, when there is one. */
   readonly path: string | undefined;
   /** Always `'VastError'`. */
   override readonly name = 'VastError';
 
   /**
-   * @param code - the IAB error code
+   * @param errorCode - the IAB error code
    * @param message - what went wrong, for people
    * @param options - the cause and the element path
    */
-  constructor(code: VastErrorCode, message: string, options: VastErrorOptions = {}) {
+  constructor(errorCode: VastErrorCode, message: string, options: VastErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    this.errorCode = errorCode;
     this.path = options.path;
     Object.defineProperty(this, BRAND, { value: true });
   }
@@ -46,13 +50,13 @@ export class VastError extends Error {
 
 /**
  * Tells whether a value is a {@link VastError}, from this copy of the package or any other (it
- * tests the `Symbol.for('@vast/VastError')` brand, not the prototype chain).
+ * tests the `Symbol.for('@vast/parser.VastError')` brand, not the prototype chain).
  *
  * @param value - anything, typically what a `catch` received
  * @returns `true` when `value` is a `VastError`
  * @example
  * ```ts
- * catch (error) { if (isVastError(error)) report(error.code); }
+ * catch (error) { if (isVastError(error)) report(error.errorCode); }
  * ```
  */
 export function isVastError(value: unknown): value is VastError {
@@ -60,6 +64,6 @@ export function isVastError(value: unknown): value is VastError {
     typeof value === 'object' &&
     value !== null &&
     (value as Record<symbol, unknown>)[BRAND] === true &&
-    typeof (value as { code?: unknown }).code === 'number'
+    typeof (value as { errorCode?: unknown }).errorCode === 'number'
   );
 }

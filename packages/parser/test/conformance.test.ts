@@ -265,7 +265,7 @@ describe.skipIf(corpus === undefined)('conformance with the IAB samples and vast
         } catch (error) {
           caught = error;
         }
-        expect(isVastError(caught) && caught.code).toBe(code);
+        expect(isVastError(caught) && caught.errorCode).toBe(code);
         await expect(theirs(xml)).rejects.toThrow();
         return;
       }

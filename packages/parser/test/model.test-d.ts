@@ -40,6 +40,9 @@ describe('the model types', () => {
 
   it('narrows an unknown error to a VastError with an IAB code', () => {
     const error: unknown = new Error('x');
-    if (isVastError(error)) expectTypeOf(error.code).toEqualTypeOf<VastErrorCode>();
+    if (isVastError(error)) {
+      expectTypeOf(error.errorCode).toEqualTypeOf<VastErrorCode>();
+      expectTypeOf(error.code).toEqualTypeOf<'VAST_ERROR'>();
+    }
   });
 });

@@ -1,44 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { VastErrorCode, parseVast } from '../src/index.js';
+import { VastErrorCode, isParserError, parseVast } from '../src/index.js';
 import { fixture, vastErrorOf } from './fixtures.js';
+
+function caughtBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 describe('parseVast: refused documents and their IAB codes', () => {
   it('refuses VAST 1.0 (VideoAdServingTemplate) with 102', () => {
-    expect(vastErrorOf(() => parseVast(fixture('vast-1.0.xml'))).code).toBe(VastErrorCode.VERSION_NOT_SUPPORTED);
+    expect(vastErrorOf(() => parseVast(fixture('vast-1.0.xml'))).errorCode).toBe(VastErrorCode.VERSION_NOT_SUPPORTED);
   });
 
   it('refuses a VAST root with a version below 2.0 with 102', () => {
     const error = vastErrorOf(() => parseVast(fixture('version-1.xml')));
-    expect(error.code).toBe(102);
+    expect(error.errorCode).toBe(102);
     expect(error.path).toBe('VAST');
   });
 
   it('refuses a document whose root is not VAST with 101', () => {
     const error = vastErrorOf(() => parseVast(fixture('not-vast-root.xml')));
-    expect(error.code).toBe(VastErrorCode.SCHEMA_VALIDATION_ERROR);
+    expect(error.errorCode).toBe(VastErrorCode.SCHEMA_VALIDATION_ERROR);
     expect(error.message).toContain('<html>');
   });
 
   it('refuses what is not XML with 100', () => {
     for (const input of [fixture('not-xml.txt'), '', '   ', 'hello <', '<', '<>', '<<VAST/>']) {
-      expect(vastErrorOf(() => parseVast(input)).code).toBe(VastErrorCode.XML_PARSE_ERROR);
+      expect(vastErrorOf(() => parseVast(input)).errorCode).toBe(VastErrorCode.XML_PARSE_ERROR);
     }
   });
 
   it('refuses a DOCTYPE with entity declarations at once with 100, before any expansion', () => {
     const error = vastErrorOf(() => parseVast(fixture('doctype-entities.xml')));
-    expect(error.code).toBe(100);
+    expect(error.errorCode).toBe(100);
     expect(error.message).toMatch(/DOCTYPE/);
   });
 
   it('refuses any DOCTYPE or ENTITY declaration, even an empty one', () => {
-    expect(vastErrorOf(() => parseVast('<!DOCTYPE VAST><VAST version="4.0"/>')).code).toBe(100);
-    expect(vastErrorOf(() => parseVast('<VAST version="4.0"><!ENTITY x "y"></VAST>')).code).toBe(100);
+    expect(vastErrorOf(() => parseVast('<!DOCTYPE VAST><VAST version="4.0"/>')).errorCode).toBe(100);
+    expect(vastErrorOf(() => parseVast('<VAST version="4.0"><!ENTITY x "y"></VAST>')).errorCode).toBe(100);
   });
 
   it('refuses mismatched tags with 100', () => {
     const error = vastErrorOf(() => parseVast(fixture('mismatched-tags.xml')));
-    expect(error.code).toBe(100);
+    expect(error.errorCode).toBe(100);
     expect(error.message).toContain('</Impresion>');
   });
 
@@ -46,7 +55,7 @@ describe('parseVast: refused documents and their IAB codes', () => {
     const xml = fixture('inline-full-4.3.xml');
     const end = xml.lastIndexOf('</VAST>');
     for (let cut = xml.indexOf('<VAST'); cut < end; cut += 97) {
-      expect(vastErrorOf(() => parseVast(xml.slice(0, cut))).code).toBe(100);
+      expect(vastErrorOf(() => parseVast(xml.slice(0, cut))).errorCode).toBe(100);
     }
   });
 
@@ -69,7 +78,7 @@ describe('parseVast: refused documents and their IAB codes', () => {
       '<VAST version="4.0">\u0001</VAST>',
     ];
     for (const input of cases) {
-      expect(vastErrorOf(() => parseVast(input)).code, input).toBe(100);
+      expect(vastErrorOf(() => parseVast(input)).errorCode, input).toBe(100);
     }
   });
 
@@ -90,25 +99,25 @@ describe('parseVast: refused documents and their IAB codes', () => {
     const xml = fixture('no-ads.xml');
     const bytes = new TextEncoder().encode(xml).length;
     expect(parseVast(xml, { maxBytes: bytes }).ads).toEqual([]);
-    expect(vastErrorOf(() => parseVast(xml, { maxBytes: bytes - 1 })).code).toBe(100);
+    expect(vastErrorOf(() => parseVast(xml, { maxBytes: bytes - 1 })).errorCode).toBe(100);
     expect(vastErrorOf(() => parseVast(new TextEncoder().encode(xml), { maxBytes: bytes - 1 })).message).toContain(
       `larger than ${bytes - 1} bytes`,
     );
     // Three bytes per character: 400 characters are 1200 bytes.
     const wide = `<VAST version="4.0"><Error>${'€'.repeat(400)}</Error></VAST>`;
-    expect(vastErrorOf(() => parseVast(wide, { maxBytes: 1000 })).code).toBe(100);
+    expect(vastErrorOf(() => parseVast(wide, { maxBytes: 1000 })).errorCode).toBe(100);
     expect(parseVast(wide, { maxBytes: 1300 }).errors[0]).toHaveLength(400);
     // Surrogate pairs are four bytes.
     const emoji = `<VAST version="4.0"><Error>${'🍎'.repeat(100)}</Error></VAST>`;
-    expect(vastErrorOf(() => parseVast(emoji, { maxBytes: 420 })).code).toBe(100);
+    expect(vastErrorOf(() => parseVast(emoji, { maxBytes: 420 })).errorCode).toBe(100);
     expect(parseVast(emoji, { maxBytes: 460 }).errors).toHaveLength(1);
   });
 
   it('names a bad maxBytes option instead of parsing', () => {
     for (const maxBytes of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() => parseVast('<VAST version="4.0"/>', { maxBytes })).toThrow(
-        new RangeError(`parseVast: options.maxBytes must be a finite number of bytes, got ${String(maxBytes)}`),
-      );
+      const thrown = caughtBy(() => parseVast('<VAST version="4.0"/>', { maxBytes }));
+      expect(isParserError(thrown) && thrown.code).toBe('INVALID_PARSER_OPTIONS');
+      expect((thrown as Error).message).toBe(`parseVast: options.maxBytes must be a finite number of bytes, got ${String(maxBytes)}`);
     }
   });
 

@@ -82,7 +82,7 @@ describe('issue 14: verifications written the pre-4.1 OMID way', () => {
     expect(messages(doc)).toEqual([
       '101 VAST/Ad[0]/InLine/Extensions/Extension[0]/AdVerifications/Verification[0]: Verification has no JavaScriptResource or ExecutableResource',
     ]);
-    expect(vastErrorOf(() => parseVast(inline(linear(''), empty), { strict: true })).code).toBe(101);
+    expect(vastErrorOf(() => parseVast(inline(linear(''), empty), { strict: true })).errorCode).toBe(101);
   });
 });
 
@@ -105,7 +105,7 @@ describe('issue 14: a second TrackingEvents or VideoClicks adds to the first', (
       `101 ${path}/VideoClicks[1]: VideoClicks appears more than once; the contents are merged`,
       `101 ${path}/VideoClicks[1]/ClickThrough: a second ClickThrough is left out: "https://c.test.invalid/2"`,
     ]);
-    expect(vastErrorOf(() => parseVast(xml, { strict: true })).code).toBe(101);
+    expect(vastErrorOf(() => parseVast(xml, { strict: true })).errorCode).toBe(101);
   });
 
   it('merges the tracking of NonLinearAds and of a Companion', () => {
@@ -160,7 +160,7 @@ describe('issue 14: times never parse to a non-finite number', () => {
       'skipoffset is not a time or a ',
     ]);
     expect(JSON.stringify(doc)).not.toContain('null');
-    expect(vastErrorOf(() => parseVast(xml, { strict: true })).code).toBe(101);
+    expect(vastErrorOf(() => parseVast(xml, { strict: true })).errorCode).toBe(101);
   });
 
   it('does not read overflowing bare seconds as a Duration', () => {
@@ -190,7 +190,7 @@ describe('issue 14: attributes that are not well-formed', () => {
 
   it('refuses them with 100 in strict mode', () => {
     const error = vastErrorOf(() => parseVast(xml, { strict: true }));
-    expect(error.code).toBe(100);
+    expect(error.errorCode).toBe(100);
     expect(error.message).toContain('<MediaFile>');
   });
 
@@ -232,7 +232,7 @@ describe('issue 14: integers and decimals read as the schema writes them', () =>
     expect(doc.warnings.map((w) => w.message)).toEqual([message]);
     if (attribute === 'sequence') expect(firstAd(doc).sequence).toBeUndefined();
     else expect(firstLinear(doc).mediaFiles[0]).not.toHaveProperty(attribute);
-    expect(vastErrorOf(() => parseVast(xml, { strict: true })).code).toBe(101);
+    expect(vastErrorOf(() => parseVast(xml, { strict: true })).errorCode).toBe(101);
   });
 
   it('accepts what xs:integer and xs:decimal allow: signs, leading zeros, fractions of decimals', () => {
@@ -334,13 +334,13 @@ describe('issue 14: bytes in the encoding they declare', () => {
     const doc = parseVast(bytes);
     expect(doc.errors).toEqual(['a\uFFFD']);
     expect(doc.warnings).toEqual([{ code: 100, path: 'VAST', message: 'The document has bytes that are not valid utf-8: each was read as U+FFFD' }]);
-    expect(vastErrorOf(() => parseVast(bytes, { strict: true })).code).toBe(100);
+    expect(vastErrorOf(() => parseVast(bytes, { strict: true })).errorCode).toBe(100);
   });
 
   it('refuses an encoding it cannot decode with 100', () => {
     const bytes = new TextEncoder().encode('<?xml version="1.0" encoding="x-unknown-7"?><VAST version="4.2"/>');
     const error = vastErrorOf(() => parseVast(bytes));
-    expect(error.code).toBe(100);
+    expect(error.errorCode).toBe(100);
     expect(error.message).toContain('x-unknown-7');
   });
 
@@ -349,7 +349,7 @@ describe('issue 14: bytes in the encoding they declare', () => {
     const doc = parseVast(bytes);
     expect(doc.errors).toEqual(['é']);
     expect(doc.warnings[0]?.code).toBe(100);
-    expect(vastErrorOf(() => parseVast(bytes, { strict: true })).code).toBe(100);
+    expect(vastErrorOf(() => parseVast(bytes, { strict: true })).errorCode).toBe(100);
   });
 });
 
@@ -361,10 +361,10 @@ describe('issue 14: maxDepth and maxAds', () => {
   it('accepts nesting up to maxDepth (default 64) and refuses deeper with 100', () => {
     expect(parseVast(nested(64)).ads).toEqual([]);
     const error = vastErrorOf(() => parseVast(nested(65)));
-    expect(error.code).toBe(100);
+    expect(error.errorCode).toBe(100);
     expect(error.message).toContain('maxDepth');
     expect(parseVast(nested(100), { maxDepth: 100 }).ads).toEqual([]);
-    expect(vastErrorOf(() => parseVast(nested(3), { maxDepth: 2 })).code).toBe(100);
+    expect(vastErrorOf(() => parseVast(nested(3), { maxDepth: 2 })).errorCode).toBe(100);
     expect(parseVast(nested(1000), { maxDepth: 1024 }).ads).toEqual([]);
   });
 
@@ -376,12 +376,12 @@ describe('issue 14: maxDepth and maxAds', () => {
     ]);
     expect(parseVast(ads(3), { maxAds: 3 }).warnings).toEqual([]);
     expect(parseVast(ads(3), { maxAds: 2 }).ads.map((ad) => ad.id)).toEqual(['0', '1']);
-    expect(vastErrorOf(() => parseVast(ads(3), { maxAds: 2, strict: true })).code).toBe(101);
+    expect(vastErrorOf(() => parseVast(ads(3), { maxAds: 2, strict: true })).errorCode).toBe(101);
   });
 
   it('names a maxDepth or maxAds that is not an integer in range (a caller bug)', () => {
     for (const options of [{ maxDepth: 0 }, { maxDepth: 1025 }, { maxDepth: 1.5 }, { maxAds: 0 }, { maxAds: Number.NaN }]) {
-      expect(() => parseVast(ads(1), options)).toThrow(RangeError);
+      expect(() => parseVast(ads(1), options)).toThrow(expect.objectContaining({ code: 'INVALID_PARSER_OPTIONS', name: 'ParserError' }));
     }
   });
 });

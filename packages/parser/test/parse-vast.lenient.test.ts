@@ -45,7 +45,7 @@ describe('parseVast: lenient by default', () => {
     const lenient = parseVast(xml);
     expect(((lenient.ads[0] as InlineAd).creatives[1] as LinearCreative).duration).toBe(15);
     expect(lenient.warnings[0]?.message).toContain('read as seconds');
-    expect(vastErrorOf(() => parseVast(xml, { strict: true })).code).toBe(101);
+    expect(vastErrorOf(() => parseVast(xml, { strict: true })).errorCode).toBe(101);
   });
 
   it('reports unreadable numbers and booleans of every kind of element', () => {
@@ -108,7 +108,7 @@ describe('parseVast: lenient by default', () => {
 describe('parseVast: strict mode', () => {
   it('throws the first problem as a VastError 101 with its path', () => {
     const error = vastErrorOf(() => parseVast(fixture('lenient-problems.xml'), { strict: true }));
-    expect(error.code).toBe(101);
+    expect(error.errorCode).toBe(101);
     expect(error.path).toBe('VAST');
     expect(error.message).toBe('VAST has no version attribute (at VAST)');
   });

@@ -52,7 +52,7 @@ function outcome(input: string | Uint8Array, strict: boolean): 'model' | 'error'
     doc = parseVast(input, { strict });
   } catch (error) {
     if (!isVastError(error)) throw error;
-    expect([100, 101, 102]).toContain(error.code);
+    expect([100, 101, 102]).toContain(error.errorCode);
     return 'error';
   }
   expect(Object.isFrozen(doc)).toBe(true);
@@ -189,7 +189,7 @@ describe('parseVast on generated documents', () => {
           // Only strict parsing refuses these documents, with the IAB code of what is wrong.
           expect(strict).toBe(true);
           if (!isVastError(error)) throw error;
-          expect([100, 101]).toContain(error.code);
+          expect([100, 101]).toContain(error.errorCode);
           return;
         }
         expect(nonFinite(doc)).toEqual([]);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { VastError, VastErrorCode, isVastError } from '../src/index.js';
+import { ParserError, VastError, VastErrorCode, isParserError, isVastError, isVastErrorCode } from '../src/index.js';
 
 describe('VastError', () => {
-  it('carries the IAB code, its name, the path and the cause', () => {
+  it('carries the string code, the IAB code, its name, the path and the cause', () => {
     const cause = new Error('underlying');
     const error = new VastError(VastErrorCode.SCHEMA_VALIDATION_ERROR, 'Duration missing', {
       cause,
       path: 'VAST/Ad[0]/InLine',
     });
     expect(error).toBeInstanceOf(Error);
-    expect(error.code).toBe(101);
+    expect(error.code).toBe('VAST_ERROR');
+    expect(error.errorCode).toBe(101);
     expect(error.name).toBe('VastError');
     expect(error.message).toBe('Duration missing');
     expect(error.path).toBe('VAST/Ad[0]/InLine');
@@ -31,10 +32,11 @@ describe('isVastError', () => {
   it('recognises an error branded by another copy of the package', () => {
     // What a second installed copy produces: a different class, the same global symbol brand.
     class OtherCopyError extends Error {
-      readonly code = 303;
+      readonly code = 'VAST_ERROR';
+      readonly errorCode = 303;
       constructor() {
         super('no ads');
-        Object.defineProperty(this, Symbol.for('@vast/VastError'), { value: true });
+        Object.defineProperty(this, Symbol.for('@vast/parser.VastError'), { value: true });
       }
     }
     expect(isVastError(new OtherCopyError())).toBe(true);
@@ -42,10 +44,45 @@ describe('isVastError', () => {
 
   it('refuses anything else', () => {
     expect(isVastError(new Error('x'))).toBe(false);
-    expect(isVastError({ code: 100 })).toBe(false);
-    expect(isVastError({ [Symbol.for('@vast/VastError')]: true })).toBe(false);
+    expect(isVastError({ code: 'VAST_ERROR', errorCode: 100 })).toBe(false);
+    expect(isVastError({ [Symbol.for('@vast/parser.VastError')]: true })).toBe(false);
+    expect(isVastError(new ParserError('INVALID_PARSER_OPTIONS', 'x'))).toBe(false);
     expect(isVastError(null)).toBe(false);
     expect(isVastError('VastError')).toBe(false);
+  });
+});
+
+describe('ParserError', () => {
+  it('carries a stable string code and its name', () => {
+    const error = new ParserError('INVALID_PARSER_OPTIONS', 'maxDepth');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.code).toBe('INVALID_PARSER_OPTIONS');
+    expect(error.name).toBe('ParserError');
+  });
+
+  it('is recognised by brand across copies of the package, and nothing else is', () => {
+    expect(isParserError(new ParserError('INVALID_PARSER_OPTIONS', 'x'))).toBe(true);
+    const foreign = Object.assign(new Error('x'), { code: 'INVALID_PARSER_OPTIONS', [Symbol.for('@vast/parser.ParserError')]: true });
+    expect(isParserError(foreign)).toBe(true);
+    expect(isParserError(Object.assign(new RangeError('x'), { code: 'INVALID_PARSER_OPTIONS' }))).toBe(false);
+    expect(isParserError(new VastError(100, 'x'))).toBe(false);
+    expect(isParserError(null)).toBe(false);
+  });
+});
+
+describe('isVastErrorCode', () => {
+  it('accepts the integers from 100 to 902, the range of the IAB tables', () => {
+    for (const code of [100, 101, 404, 900, 902]) expect(isVastErrorCode(code), String(code)).toBe(true);
+  });
+
+  it('refuses 99, 903, non-integers and non-numbers', () => {
+    for (const value of [99, 903, 999, 0, -100, 100.5, 301.1, Number.NaN, Number.POSITIVE_INFINITY, '302', null, undefined]) {
+      expect(isVastErrorCode(value), String(value)).toBe(false);
+    }
+  });
+
+  it('accepts every named code', () => {
+    for (const code of Object.values(VastErrorCode)) expect(isVastErrorCode(code)).toBe(true);
   });
 });
 

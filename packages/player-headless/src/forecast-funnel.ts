@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '@vast/config';
-import { prepareAd, type PlayableAd } from '@vast/player-core';
+import { PlayerError, prepareAd, type PlayableAd } from '@vast/player-core';
 import { ConfigSnapshotCache, type PlaybackStatus } from '@vast/session';
 import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
 import { MacroExpander, NullBeaconTransport } from '@vast/tracker';
@@ -91,7 +91,7 @@ const bump = (counts: Counts, key: string): void => {
  *
  * @param options - the ad, the config, the number of sessions and the seed
  * @returns the forecast
- * @throws RangeError when `sessions` is not a positive integer
+ * @throws `PlayerError` `INVALID_ARGUMENT` (of `@vast/player-core`) when `sessions` is not a positive integer
  * @example
  * ```ts
  * const forecast = await forecastFunnel({ ad: resolution.ads[0], config, sessions: 100_000, seed: 1 });
@@ -100,7 +100,7 @@ const bump = (counts: Counts, key: string): void => {
  */
 export async function forecastFunnel(options: ForecastFunnelOptions): Promise<FunnelForecast> {
   const { sessions, config } = options;
-  if (!Number.isSafeInteger(sessions) || sessions < 1) throw new RangeError(`sessions must be a positive integer, got ${sessions}`);
+  if (!Number.isSafeInteger(sessions) || sessions < 1) throw new PlayerError('INVALID_ARGUMENT', `forecastFunnel: sessions must be a positive integer, got ${String(sessions)}`);
   const seed = options.seed ?? config.playback.seed;
   const random = createSeededRandom(seed);
   // One clock, expander, transport, prepared ad and config snapshot for the run: each session pays only for itself.

@@ -92,7 +92,7 @@ describe('forecastFunnel', () => {
 
   it('takes only a positive integer number of sessions', async () => {
     for (const sessions of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      await expect(forecastFunnel({ ad, config: busy, sessions })).rejects.toThrow(RangeError);
+      await expect(forecastFunnel({ ad, config: busy, sessions })).rejects.toMatchObject({ name: 'PlayerError', code: 'INVALID_ARGUMENT' });
     }
   });
 });

@@ -1,5 +1,6 @@
 import { InvalidSessionJsonError } from './invalid-session-json-error.js';
 import { NOT_JSON, cloneJson, isSnapshotJson, snapshotWithText, type JsonValue, type SnapshotWithText } from './json-value.js';
+import { SessionError } from './session-error.js';
 
 /** Options of {@link ConfigSnapshotCache}. */
 export interface ConfigSnapshotCacheOptions {
@@ -53,12 +54,12 @@ export class ConfigSnapshotCache {
 
   /**
    * @param options - the number of snapshots to keep
-   * @throws RangeError when `maxEntries` is not a positive integer
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when `maxEntries` is not a positive integer
    */
   constructor(options: ConfigSnapshotCacheOptions = {}) {
     const maxEntries = options.maxEntries ?? 64;
     if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-      throw new RangeError(`maxEntries must be a positive integer, got ${String(maxEntries)}`);
+      throw new SessionError('INVALID_SESSION_ARGUMENT', `maxEntries must be a positive integer, got ${String(maxEntries)}`);
     }
     this.#maxEntries = maxEntries;
   }

@@ -74,7 +74,7 @@ export interface InterruptionPlaybackEvent extends PlaybackEventRecord<'interrup
 
 /** An `error` event: the playback failed with an IAB error code. */
 export interface ErrorPlaybackEvent extends PlaybackEventRecord<'error'> {
-  /** The IAB VAST error code (100 to 999). */
+  /** The IAB VAST error code (100 to 902). */
   readonly code: number;
   /** A description, or `null`. */
   readonly message: string | null;

@@ -1,4 +1,5 @@
 import type { TimeProvider } from '@vast/time';
+import { isVastErrorCode } from '@vast/parser';
 import type { ConfigSnapshotCache } from './config-snapshot-cache.js';
 import { IllegalTransitionError } from './illegal-transition-error.js';
 import { cloneJson, type JsonValue } from './json-value.js';
@@ -25,6 +26,7 @@ import {
 } from './session-json.js';
 import { eventJsonText, offsetsJsonText, sessionHeadJsonText } from './session-json-text.js';
 import type { SessionMode } from './session-mode.js';
+import { SessionError } from './session-error.js';
 
 /** Options of {@link PlaybackSession}. */
 export interface PlaybackSessionOptions {
@@ -118,14 +120,14 @@ const RESTORED: unique symbol = Symbol('restored session');
 
 /** The options object of a method, or the error naming it. */
 function requireObject<T extends object>(value: T, name: string): T {
-  if (typeof value !== 'object' || value === null) throw new TypeError(`${name} must be an object, got ${String(value)}`);
+  if (typeof value !== 'object' || value === null) throw new SessionError('INVALID_SESSION_ARGUMENT', `${name} must be an object, got ${String(value)}`);
   return value;
 }
 
 /** The clock of a session: it must read the time. */
 function requireTime(time: TimeProvider): TimeProvider {
   if (typeof time !== 'object' || time === null || typeof time.now !== 'function') {
-    throw new TypeError('time must be a TimeProvider (from @vast/time)');
+    throw new SessionError('INVALID_SESSION_ARGUMENT', 'time must be a TimeProvider (from @vast/time)');
   }
   return time;
 }
@@ -133,7 +135,7 @@ function requireTime(time: TimeProvider): TimeProvider {
 /** A non-empty string, or the error for `name`. */
 function requireString(value: unknown, name: string, allowEmpty: boolean): string {
   if (typeof value !== 'string' || (!allowEmpty && value === '')) {
-    throw new TypeError(`${name} must be a ${allowEmpty ? '' : 'non-empty '}string, got ${JSON.stringify(value)}`);
+    throw new SessionError('INVALID_SESSION_ARGUMENT', `${name} must be a ${allowEmpty ? '' : 'non-empty '}string, got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -185,8 +187,8 @@ export class PlaybackSession {
 
   /**
    * @param options - ids, provider, mode, config snapshot, duration, progress offsets and the clock
-   * @throws TypeError when `id` is empty or an id is not a string
-   * @throws RangeError when the duration or a progress offset is invalid
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when `id` is empty or an id is not a string
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when the duration or a progress offset is invalid
    * @throws {@link InvalidSessionJsonError} (code `INVALID_SESSION_JSON`) when `config` is not
    *   plain JSON, naming the path (e.g. `config.tracker.timeout`)
    */
@@ -221,7 +223,7 @@ export class PlaybackSession {
     this.creativeId = options.creativeId == null ? null : requireString(options.creativeId, 'creativeId', true);
     this.provider = requireString(options.provider ?? 'global', 'provider', true);
     const mode = options.mode ?? (options.time.kind === 'simulated' ? 'headless' : 'real');
-    if (mode !== 'real' && mode !== 'headless') throw new TypeError(`mode must be 'real' or 'headless', got ${JSON.stringify(mode)}`);
+    if (mode !== 'real' && mode !== 'headless') throw new SessionError('INVALID_SESSION_ARGUMENT', `mode must be 'real' or 'headless', got ${JSON.stringify(mode)}`);
     this.mode = mode;
     if (options.configCache === undefined) {
       this.#config = cloneJson(options.config ?? {}, ['config']);
@@ -386,7 +388,7 @@ export class PlaybackSession {
    *
    * @param duration - the duration in ms, or `null` for unknown
    * @throws {@link IllegalTransitionError} (code `ILLEGAL_TRANSITION`) after `start`
-   * @throws RangeError when the duration is negative or not finite
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when the duration is negative or not finite
    */
   setDuration(duration: number | null): void {
     if (this.#status !== 'created' && this.#status !== 'loading') {
@@ -433,7 +435,7 @@ export class PlaybackSession {
    * @param position - the media position in ms
    * @returns the logged events (often none)
    * @throws {@link IllegalTransitionError} (code `ILLEGAL_TRANSITION`) unless `playing`
-   * @throws RangeError when `position` is negative or not finite
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when `position` is negative or not finite
    */
   updatePosition(position: number): PlaybackEvent[] {
     if (this.#status !== 'playing') {
@@ -544,7 +546,7 @@ export class PlaybackSession {
    * @param details - the interruption type and the reason
    * @returns the logged event
    * @throws {@link IllegalTransitionError} (code `ILLEGAL_TRANSITION`) in a terminal status
-   * @throws TypeError when the type or reason is not a string
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when the type or reason is not a string
    */
   interrupt(details: { readonly type: string; readonly reason: string }): InterruptionPlaybackEvent {
     requireObject(details, 'interruption details');
@@ -560,18 +562,19 @@ export class PlaybackSession {
   /**
    * Playback failed: any non-terminal status to `failed`; logs `error` with the IAB code.
    *
-   * @param details - the IAB VAST error code (100 to 999) and an optional message
+   * @param details - the IAB VAST error code (100 to 902) and an optional message
    * @returns the logged event
    * @throws {@link IllegalTransitionError} (code `ILLEGAL_TRANSITION`) in a terminal status
-   * @throws RangeError when the code is not an integer from 100 to 999
-   * @throws TypeError when the message is neither a string nor absent (`undefined` or `null`)
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when the code is not an integer from 100
+   *   to 902 (`isVastErrorCode` of `@vast/parser`), or the message is neither a string nor absent
+   *   (`undefined` or `null`)
    */
   fail(details: { readonly code: number; readonly message?: string }): ErrorPlaybackEvent {
     const { code, message = null } = requireObject(details, 'failure details') as { code: number; message?: string | null };
-    if (!Number.isInteger(code) || code < 100 || code > 999) {
-      throw new RangeError(`IAB error code must be an integer from 100 to 999, got ${String(code)}`);
+    if (!isVastErrorCode(code)) {
+      throw new SessionError('INVALID_SESSION_ARGUMENT', `IAB error code must be an integer from 100 to 902, got ${String(code)}`);
     }
-    if (message !== null && typeof message !== 'string') throw new TypeError(`failure message must be a string, got ${String(message)}`);
+    if (message !== null && typeof message !== 'string') throw new SessionError('INVALID_SESSION_ARGUMENT', `failure message must be a string, got ${String(message)}`);
     const status = nextStatus(this.#status, 'error');
     return this.#push(
       Object.freeze({ type: 'error', mediaTime: this.#position, clockTime: this.#now(), code, message }),
@@ -656,7 +659,7 @@ export class PlaybackSession {
    */
   #now(): number {
     const now = this.#time.now();
-    if (!Number.isFinite(now)) throw new RangeError(`the clock returned ${String(now)}, not a time in epoch ms`);
+    if (!Number.isFinite(now)) throw new SessionError('INVALID_SESSION_ARGUMENT', `the clock returned ${String(now)}, not a time in epoch ms`);
     if (now < this.#lastClock) return this.#lastClock;
     this.#lastClock = now + 0;
     return this.#lastClock;

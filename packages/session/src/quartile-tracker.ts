@@ -1,4 +1,5 @@
 import type { ProgressOffset, QuartileEventType } from './playback-event.js';
+import { SessionError } from './session-error.js';
 
 /** A mark the playhead crossed: a quartile, or a progress offset of the creative. */
 export type QuartileCrossing =
@@ -85,7 +86,7 @@ function byPosition(a: QuartileCrossing, b: QuartileCrossing): number {
 
 function checkPosition(position: number): void {
   if (!Number.isFinite(position) || position < 0) {
-    throw new RangeError(`position must be a finite number >= 0, got ${position}`);
+    throw new SessionError('INVALID_SESSION_ARGUMENT', `position must be a finite number >= 0, got ${position}`);
   }
 }
 
@@ -115,21 +116,21 @@ export class QuartileTracker {
 
   /**
    * @param options - duration, progress offsets and, to resume, the furthest position reached
-   * @throws RangeError when the duration is negative or not finite, an offset is invalid, or
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when the duration is negative or not finite, an offset is invalid, or
    *   `maxPosition` is negative or not finite
-   * @throws TypeError when `progressOffsets` is not an array
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when `progressOffsets` is not an array
    */
   constructor(options: QuartileTrackerOptions) {
     const { duration } = options;
     if (duration !== null && (!Number.isFinite(duration) || duration < 0)) {
-      throw new RangeError(`duration must be null or a finite number >= 0, got ${String(duration)}`);
+      throw new SessionError('INVALID_SESSION_ARGUMENT', `duration must be null or a finite number >= 0, got ${String(duration)}`);
     }
     this.duration = duration === null ? null : duration + 0;
     const offsets = options.progressOffsets ?? [];
-    if (!Array.isArray(offsets)) throw new TypeError(`progressOffsets must be an array, got ${typeof offsets}`);
+    if (!Array.isArray(offsets)) throw new SessionError('INVALID_SESSION_ARGUMENT', `progressOffsets must be an array, got ${typeof offsets}`);
     for (let index = 0; index < offsets.length; index++) {
       const problem = invalidProgressOffset(offsets[index] as ProgressOffset);
-      if (problem !== undefined) throw new RangeError(`progressOffsets[${index}]: ${problem}`);
+      if (problem !== undefined) throw new SessionError('INVALID_SESSION_ARGUMENT', `progressOffsets[${index}]: ${problem}`);
     }
     // Copied and frozen: the caller cannot change a session's offsets after the fact.
     this.progressOffsets = offsets.length === 0 ? NO_OFFSETS : Object.freeze(offsets.map(copyOffset));
@@ -183,7 +184,7 @@ export class QuartileTracker {
    *
    * @param position - the media position in milliseconds
    * @returns the marks crossed for the first time, in media order
-   * @throws RangeError when `position` is negative or not finite
+   * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when `position` is negative or not finite
    */
   update(position: number): QuartileCrossing[] {
     checkPosition(position);

@@ -1,9 +1,29 @@
-/** The stable codes of the errors `@vast/session` throws. */
-export type SessionErrorCode = 'ILLEGAL_TRANSITION' | 'INVALID_SESSION_JSON';
+/**
+ * The stable codes of the errors `@vast/session` throws:
+ * - `ILLEGAL_TRANSITION`: a command not allowed in the session's status (`IllegalTransitionError`);
+ * - `INVALID_SESSION_JSON`: session JSON or a config snapshot that is not valid (`InvalidSessionJsonError`);
+ * - `INVALID_SESSION_ARGUMENT`: a caller bug, named in the message: an option of `PlaybackSession`,
+ *   `QuartileTracker` or `ConfigSnapshotCache` out of range or of the wrong type, a position that
+ *   is negative or not finite, a failure code that is not an IAB code (100 to 902), a clock that
+ *   does not return a finite time.
+ */
+export type SessionErrorCode = 'ILLEGAL_TRANSITION' | 'INVALID_SESSION_JSON' | 'INVALID_SESSION_ARGUMENT';
 
 const BRAND = Symbol.for('@vast/session.SessionError');
 
-/** The base of the errors `@vast/session` throws; match on {@link SessionError.code}. */
+/**
+ * The base of the errors `@vast/session` throws; match on {@link SessionError.code}, or test an
+ * unknown value with {@link isSessionError}.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   session.fail({ code: 999 });
+ * } catch (error) {
+ *   if (isSessionError(error) && error.code === 'INVALID_SESSION_ARGUMENT') console.error(error.message);
+ * }
+ * ```
+ */
 export class SessionError extends Error {
   /** A stable code that does not change between releases. */
   readonly code: SessionErrorCode;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isVastErrorCode } from '@vast/parser';
 import { NOT_JSON, tryCloneJson, type JsonValue } from './json-value.js';
 import {
   fastArray,
@@ -103,7 +104,7 @@ const eventSchema = z.discriminatedUnion('type', [
     type: z.literal('error'),
     mediaTime,
     clockTime: time,
-    code: z.int().min(100).max(999),
+    code: z.number().refine(isVastErrorCode, { error: 'expected an IAB VAST error code: an integer from 100 to 902' }),
     message: z.string().nullable(),
   }),
 ]);
@@ -160,9 +161,9 @@ function fastEvent(value: unknown): PlaybackEvent | undefined {
     }
     case 'error': {
       const { code, message } = value;
-      if (keys !== 5 || !Number.isInteger(code) || (code as number) < 100 || (code as number) > 999) return undefined;
+      if (keys !== 5 || !isVastErrorCode(code)) return undefined;
       if (message !== null && typeof message !== 'string') return undefined;
-      return Object.freeze({ type: 'error', mediaTime: media + 0, clockTime: clockTime + 0, code: code as number, message });
+      return Object.freeze({ type: 'error', mediaTime: media + 0, clockTime: clockTime + 0, code, message });
     }
     default:
       if (keys !== 3) return undefined;

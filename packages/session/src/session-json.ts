@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isVastErrorCode } from '@vast/parser';
 import type { ConfigSnapshotCache } from './config-snapshot-cache.js';
 import { checkSessionLog } from './check-session-log.js';
 import { InvalidSessionJsonError, formatJsonPath, type SessionJsonIssue } from './invalid-session-json-error.js';
@@ -98,7 +99,13 @@ function tupleSchemas(version: TupleVersion, timeUnit: TimeOffsetUnit) {
     basic: z.tuple([z.enum(BASIC_TYPES as [BasicPlaybackEventType, ...BasicPlaybackEventType[]]), mediaTime, clock]),
     progress: z.tuple([z.literal('progress'), mediaTime, clock, unit, z.number().nonnegative()]).superRefine(percentAtMost100(4)),
     interruption: z.tuple([z.literal('interruption'), mediaTime, clock, z.string(), z.string()]),
-    error: z.tuple([z.literal('error'), mediaTime, clock, z.int().min(100).max(999), z.string().nullable()]),
+    error: z.tuple([
+      z.literal('error'),
+      mediaTime,
+      clock,
+      z.number().refine(isVastErrorCode, { error: 'expected an IAB VAST error code: an integer from 100 to 902' }),
+      z.string().nullable(),
+    ]),
   };
   const session = z.strictObject({
     version: z.literal(version),
@@ -273,7 +280,7 @@ function fastDecodeTuples(
       case 'error': {
         const code: unknown = tuple[3];
         const message: unknown = tuple[4];
-        if (tuple.length !== 5 || typeof code !== 'number' || !Number.isInteger(code) || code < 100 || code > 999) return undefined;
+        if (tuple.length !== 5 || !isVastErrorCode(code)) return undefined;
         if (message !== null && typeof message !== 'string') return undefined;
         event = Object.freeze({ type: 'error', mediaTime: media + 0, clockTime, code, message });
         break;

@@ -123,14 +123,14 @@ describe('PlaybackSession', () => {
       clockTime: START + 7_000,
     });
     expect(session.timing.endedAt).toBe(START + 7_000);
-    expect(() => setup().session.interrupt({ type: '', reason: 'x' })).toThrow(TypeError);
+    expect(() => setup().session.interrupt({ type: '', reason: 'x' })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
   });
 
   it('fails with an IAB code, and checks the code', () => {
     const { session } = setup();
     session.load();
-    expect(() => session.fail({ code: 42 })).toThrow(RangeError);
-    expect(() => session.fail({ code: 400.5 })).toThrow(RangeError);
+    expect(() => session.fail({ code: 42 })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
+    expect(() => session.fail({ code: 400.5 })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
     expect(session.status).toBe('loading');
     expect(session.failure).toBeNull();
     session.fail({ code: 401, message: 'file not found' });
@@ -138,6 +138,20 @@ describe('PlaybackSession', () => {
     expect(session.failure).toEqual({ type: 'error', mediaTime: 0, clockTime: START, code: 401, message: 'file not found' });
     const other = setup().session;
     expect(other.fail({ code: 900 }).message).toBeNull();
+  });
+
+  it('takes an IAB code from 100 to 902 (isVastErrorCode of @vast/parser), and nothing else', () => {
+    for (const code of [100, 902]) {
+      const { session } = setup();
+      expect(session.fail({ code }).code).toBe(code);
+    }
+    for (const code of [99, 903, 999, 100.5, Number.NaN]) {
+      const { session } = setup();
+      expect(() => session.fail({ code }), String(code)).toThrow(
+        expect.objectContaining({ name: 'SessionError', code: 'INVALID_SESSION_ARGUMENT' }),
+      );
+      expect(session.failure).toBeNull();
+    }
   });
 
   it('says when quartiles cannot fire because the duration is unknown or zero, and still completes', () => {
@@ -208,7 +222,7 @@ describe('PlaybackSession', () => {
   });
 
   it('validates ids and takes the mode from the clock unless given', () => {
-    expect(() => setup({ id: '' })).toThrow(TypeError);
+    expect(() => setup({ id: '' })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
     expect(() => setup({ adId: 3 as unknown as string })).toThrow(/adId/);
     const real = new PlaybackSession({ id: 'r', adId: 'a', time: new RealtimeTimeProvider() });
     expect(real.mode).toBe('real');

@@ -85,17 +85,17 @@ describe('QuartileTracker', () => {
   });
 
   it('rejects invalid durations, offsets and positions', () => {
-    expect(() => new QuartileTracker({ duration: -1 })).toThrow(RangeError);
-    expect(() => new QuartileTracker({ duration: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+    expect(() => new QuartileTracker({ duration: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
+    expect(() => new QuartileTracker({ duration: Number.POSITIVE_INFINITY })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
     expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ type: 'percent', percent: 101 }] })).toThrow(
       /progressOffsets\[0\]: percent must be a finite number from 0 to 100/,
     );
     const unknownType = { type: 'ms', seconds: 1 } as unknown as ProgressOffset;
     expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [unknownType] })).toThrow(/type must be 'time' or 'percent'/);
-    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ type: 'time', seconds: -1 }] })).toThrow(RangeError);
+    expect(() => new QuartileTracker({ duration: 1_000, progressOffsets: [{ type: 'time', seconds: -1 }] })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
     const tracker = new QuartileTracker({ duration: 1_000 });
-    expect(() => tracker.update(-1)).toThrow(RangeError);
-    expect(() => tracker.update(Number.NaN)).toThrow(RangeError);
+    expect(() => tracker.update(-1)).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
+    expect(() => tracker.update(Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PlaybackSession, isSessionError } from '../src/index.js';
 
 describe('isSessionError', () => {
-  it('recognizes both error kinds of this package, and a copy from another install by its brand', () => {
+  it('recognizes every error kind of this package, and a copy from another install by its brand', () => {
     const session = new PlaybackSession({ id: 'e', adId: 'a', time: new SimulatedTimeProvider() });
     const caught: unknown[] = [];
     try {
@@ -16,7 +16,12 @@ describe('isSessionError', () => {
     } catch (error) {
       caught.push(error);
     }
-    expect(caught.map((e) => isSessionError(e) && e.code)).toEqual(['ILLEGAL_TRANSITION', 'INVALID_SESSION_JSON']);
+    try {
+      session.fail({ code: 903 });
+    } catch (error) {
+      caught.push(error);
+    }
+    expect(caught.map((e) => isSessionError(e) && e.code)).toEqual(['ILLEGAL_TRANSITION', 'INVALID_SESSION_JSON', 'INVALID_SESSION_ARGUMENT']);
     const foreign = Object.assign(new Error('x'), { [Symbol.for('@vast/session.SessionError')]: true });
     expect(isSessionError(foreign)).toBe(true);
     expect(isSessionError(new RangeError('x'))).toBe(false);

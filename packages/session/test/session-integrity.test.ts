@@ -220,8 +220,8 @@ describe('the API refuses what could not be restored', () => {
     expect(() => new PlaybackSession({ ...base, mode: 'live' as 'real' })).toThrow(/mode must be 'real' or 'headless'/);
     expect(() => new PlaybackSession({ ...base, progressOffsets: [{ type: 'ms', seconds: 5 } as never] })).toThrow(/type must be 'time' or 'percent'/);
     expect(() => new PlaybackSession({ ...base, progressOffsets: [null as never] })).toThrow(/progressOffsets\[0\]: must be an offset object/);
-    expect(() => new PlaybackSession({ ...base, progressOffsets: 'x' as never })).toThrow(TypeError);
-    expect(() => new PlaybackSession({ ...base, duration: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+    expect(() => new PlaybackSession({ ...base, progressOffsets: 'x' as never })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
+    expect(() => new PlaybackSession({ ...base, duration: Number.POSITIVE_INFINITY })).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
     expect(() => new PlaybackSession({ id: 's', adId: 'a' } as never)).toThrow(/time must be a TimeProvider/);
     expect(() => new PlaybackSession(null as never)).toThrow(/options must be an object/);
   });
@@ -242,7 +242,7 @@ describe('the API refuses what could not be restored', () => {
     now = START;
     const session = new PlaybackSession({ ...base, time: clock });
     now = Number.POSITIVE_INFINITY;
-    expect(() => session.load()).toThrow(RangeError);
+    expect(() => session.load()).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_ARGUMENT' }));
     expect(session.status).toBe('created');
     expect(session.loadedAt).toBeNull();
   });

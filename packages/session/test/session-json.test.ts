@@ -129,7 +129,9 @@ describe('session JSON', () => {
     ['an extra element', (o: { events: unknown[][] }) => (o.events[0] as unknown[]).push(1), 'events[0]', /<=3 items/],
     ['a progress percent over 100', (o: { events: unknown[][] }) => ((o.events[2] as unknown[])[4] = 120), 'events[2][4]', /<=100/],
     ['an interruption without a reason', (o: { events: unknown[][] }) => (o.events[6] as unknown[]).pop(), 'events[6]', /items/],
-    ['an error code outside the IAB range', (o: { events: unknown[][] }) => (o.events[6] = ['error', 0, 1, 42, null]), 'events[6][3]', />=100/],
+    ['an error code outside the IAB range', (o: { events: unknown[][] }) => (o.events[6] = ['error', 0, 1, 42, null]), 'events[6][3]', /an integer from 100 to 902/],
+    ['an error code just past 902', (o: { events: unknown[][] }) => (o.events[6] = ['error', 0, 1, 903, null]), 'events[6][3]', /an integer from 100 to 902/],
+    ['an error code that is not an integer', (o: { events: unknown[][] }) => (o.events[6] = ['error', 0, 1, 100.5, null]), 'events[6][3]', /an integer from 100 to 902/],
     ['a bad offset', (o: { offsets: unknown[][] }) => (o.offsets[0] = ['percent', 101]), 'offsets[0][1]', /<=100/],
     ['a bad offset unit', (o: { offsets: unknown[][] }) => (o.offsets[0] = ['s', 1]), 'offsets[0][0]', /"ms"\|"percent"/],
     ['a version 1 field', (o: Record<string, unknown>) => (o['status'] = 'interrupted'), '(root)', /status/],
@@ -225,6 +227,14 @@ describe('session JSON', () => {
     expect(errorOf(input).path).toBe('events[6].message');
     input.events[6] = { type: 'error', mediaTime: 8_000, clockTime, code: 405, message: null };
     expect(PlaybackSession.fromJSON(input, { time }).failure?.code).toBe(405);
+    for (const code of [99, 903, 999, 100.5]) {
+      input.events[6] = { type: 'error', mediaTime: 8_000, clockTime, code, message: null };
+      expect(errorOf(input).path, String(code)).toBe('events[6].code');
+    }
+    for (const code of [100, 902]) {
+      input.events[6] = { type: 'error', mediaTime: 8_000, clockTime, code, message: null };
+      expect(PlaybackSession.fromJSON(input, { time }).failure?.code).toBe(code);
+    }
   });
 
   it('says which version it reads when given another one', () => {

@@ -36,7 +36,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     type: fc.constantFrom('channel_switch', 'app_close', 'network_loss'),
     reason: fc.string(),
   }),
-  fc.record({ name: fc.constant('fail'), code: fc.integer({ min: 100, max: 999 }), message: fc.option(fc.string(), { nil: undefined }) }),
+  fc.record({ name: fc.constant('fail'), code: fc.integer({ min: 100, max: 902 }), message: fc.option(fc.string(), { nil: undefined }) }),
   fc.record({ name: fc.constant('tick'), ms: fc.integer({ min: 0, max: 5_000 }) }),
 );
 

@@ -1,6 +1,7 @@
 import type { TimeProvider } from '@vast/time';
 import type { RecordedRequest } from './recorded-request.js';
 import type { WaitForOptions } from './start-mock-ad-server.js';
+import { MockAdServerError } from './mock-ad-server-error.js';
 
 interface Waiter {
   readonly predicate: (request: RecordedRequest) => boolean;
@@ -93,7 +94,7 @@ export class RequestLog {
     this.time.sleep(timeout, stop.signal).then(
       () => {
         finish();
-        fail(new Error(`waitFor: ${this.#log.filter(predicate).length} of ${count} matching request(s) after ${timeout} ms`));
+        fail(new MockAdServerError('WAIT_FOR_TIMEOUT', `waitFor: ${this.#log.filter(predicate).length} of ${count} matching request(s) after ${timeout} ms`));
       },
       () => undefined,
     );

@@ -70,7 +70,8 @@ export interface MockAdServer {
    * @param predicate - tested on each recorded request
    * @param options - count, timeout and cancellation
    * @returns the first `count` matching requests
-   * @throws Error when the timeout passes first (message names the count seen), or the signal's
+   * @throws {@link MockAdServerError} `WAIT_FOR_TIMEOUT` when the timeout passes first (message
+   *   names the count seen), or the signal's
    *   reason when aborted
    */
   waitFor(predicate: (request: RecordedRequest) => boolean, options?: WaitForOptions): Promise<RecordedRequest[]>;

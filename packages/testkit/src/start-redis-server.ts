@@ -41,6 +41,8 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
+const BRAND = Symbol.for('@vast/testkit.RedisServerStartError');
+
 /** Thrown by {@link startRedisServer} when `redis-server` is missing or does not come up. */
 export class RedisServerStartError extends Error {
   /** Stable code: `REDIS_SERVER_MISSING` or `REDIS_SERVER_START_FAILED`. */
@@ -51,7 +53,18 @@ export class RedisServerStartError extends Error {
     super(message);
     this.name = 'RedisServerStartError';
     this.code = code;
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/**
+ * Whether a value is a {@link RedisServerStartError}, also one from another copy of the package.
+ *
+ * @param value - anything caught
+ * @returns true for an error carrying the testkit's brand
+ */
+export function isRedisServerStartError(value: unknown): value is RedisServerStartError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isRedisServerAvailable, startRedisServer, type RedisServer } from '../src/index.js';
+import { isRedisServerAvailable, isRedisServerStartError, startRedisServer, type RedisServer } from '../src/index.js';
 
 /** Sends one inline command with raw RESP and returns the first reply line. */
 function command(port: number, line: string): Promise<string> {
@@ -71,9 +71,11 @@ describe.skipIf(!available)('startRedisServer', () => {
 
 describe('startRedisServer without the executable', () => {
   it('rejects with REDIS_SERVER_MISSING', async () => {
-    await expect(startRedisServer({ binary: '/nonexistent/redis-server' })).rejects.toMatchObject({
-      code: 'REDIS_SERVER_MISSING',
-    });
+    const error: unknown = await startRedisServer({ binary: '/nonexistent/redis-server' }).catch((caught: unknown) => caught);
+    expect(isRedisServerStartError(error) && error.code).toBe('REDIS_SERVER_MISSING');
+    // The guard reads the brand, so a copy from another install of the package is recognised too.
+    expect(isRedisServerStartError({ [Symbol.for('@vast/testkit.RedisServerStartError')]: true })).toBe(true);
+    expect(isRedisServerStartError(new Error('REDIS_SERVER_MISSING'))).toBe(false);
   });
 
   it('rejects with REDIS_SERVER_START_FAILED when the server exits instead of answering', async () => {

@@ -45,7 +45,7 @@ export class AutoDetectTimeProvider implements TimeProvider {
 
   /**
    * @param options - the environment to detect from and the simulated clock's options
-   * @throws RangeError when `VAST_PLAYBACK_MODE` holds an unknown value
+   * @throws `TimeProviderError` `TIME_INVALID_ENVIRONMENT` when `VAST_PLAYBACK_MODE` holds an unknown value
    */
   constructor(options: AutoDetectTimeProviderOptions = {}) {
     this.environment = detectPlaybackEnvironment(options.env ?? process.env, options.platform ?? process.platform);
@@ -83,7 +83,7 @@ export class AutoDetectTimeProvider implements TimeProvider {
    * @param ms - how long to wait
    * @param signal - aborts the wait
    * @returns a promise that resolves after `ms` of the chosen clock's time
-   * @throws RangeError (as a rejection) when `ms` is negative, NaN or infinite
+   * @throws `TimeProviderError` `TIME_INVALID_ARGUMENT` (as a rejection) when `ms` is negative, NaN or infinite
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return this.delegate.sleep(ms, signal);

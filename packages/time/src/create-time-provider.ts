@@ -1,6 +1,7 @@
 import { AutoDetectTimeProvider, type AutoDetectTimeProviderOptions } from './auto-detect-time-provider.js';
 import { RealtimeTimeProvider } from './realtime-time-provider.js';
 import { SimulatedTimeProvider, type SimulatedTimeProviderOptions } from './simulated-time-provider.js';
+import { TimeProviderError } from './time-provider-error.js';
 
 /**
  * Which clock {@link createTimeProvider} makes: `realtime` (also spelled `real`, as playback modes
@@ -21,7 +22,7 @@ export interface CreateTimeProviderOptions extends AutoDetectTimeProviderOptions
  * @param modeOrOptions - a mode, or options with the mode, the simulated clock's options and the
  *   environment to detect from
  * @returns the clock
- * @throws RangeError when the mode is unknown, or for `auto` when `VAST_PLAYBACK_MODE` is invalid
+ * @throws {@link TimeProviderError} `TIME_INVALID_ARGUMENT` when the mode is unknown, or `TIME_INVALID_ENVIRONMENT` for `auto` when `VAST_PLAYBACK_MODE` is invalid
  *
  * @example
  * ```ts
@@ -62,6 +63,6 @@ export function createTimeProvider(
     case 'auto':
       return new AutoDetectTimeProvider(options);
     default:
-      throw new RangeError(`createTimeProvider: mode must be realtime, real, simulated, headless or auto; got ${JSON.stringify(mode)}`);
+      throw new TimeProviderError('TIME_INVALID_ARGUMENT', `createTimeProvider: mode must be realtime, real, simulated, headless or auto; got ${JSON.stringify(mode)}`);
   }
 }

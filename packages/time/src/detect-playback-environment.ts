@@ -1,3 +1,5 @@
+import { TimeProviderError } from './time-provider-error.js';
+
 /** The environment variables {@link detectPlaybackEnvironment} reads. */
 export type EnvironmentVariables = Readonly<Record<string, string | undefined>>;
 
@@ -85,7 +87,7 @@ function result(
  * @param platform - the operating system, as `process.platform` names it (default
  *   `process.platform`)
  * @returns the decision, the rule and the variable that made it
- * @throws RangeError when `VAST_PLAYBACK_MODE` is set to something it does not know
+ * @throws `TimeProviderError` `TIME_INVALID_ENVIRONMENT` when `VAST_PLAYBACK_MODE` is set to something it does not know
  *
  * @example
  * ```ts
@@ -106,7 +108,8 @@ export function detectPlaybackEnvironment(
     if (override === 'headless' || override === 'simulated') {
       return result(true, 'override', 'VAST_PLAYBACK_MODE', `VAST_PLAYBACK_MODE=${override}: headless`);
     }
-    throw new RangeError(
+    throw new TimeProviderError(
+      'TIME_INVALID_ENVIRONMENT',
       `VAST_PLAYBACK_MODE must be real, realtime, headless, simulated or auto; got ${JSON.stringify(env['VAST_PLAYBACK_MODE'])}`,
     );
   }

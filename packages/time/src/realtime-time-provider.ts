@@ -46,7 +46,7 @@ export class RealtimeTimeProvider implements TimeProvider {
    * @param ms - how long to wait (longer than `setTimeout`'s limit of about 24.8 days is chained)
    * @param signal - aborts the wait: the timer is cleared and the promise rejects with the reason
    * @returns a promise that resolves after `ms`
-   * @throws RangeError (as a rejection) when `ms` is negative, NaN or infinite
+   * @throws `TimeProviderError` `TIME_INVALID_ARGUMENT` (as a rejection) when `ms` is negative, NaN or infinite
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const invalid = invalidSleepDuration(ms);

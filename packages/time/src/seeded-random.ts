@@ -1,3 +1,5 @@
+import { TimeProviderError } from './time-provider-error.js';
+
 /**
  * A seeded source of pseudo-random numbers: the same seed always gives the same sequence, so a
  * simulated session that draws from it is reproducible byte for byte.
@@ -17,7 +19,7 @@ export interface SeededRandom {
    * @param min - the smallest possible value (an integer)
    * @param max - the largest possible value (an integer, at least `min`)
    * @returns an integer in `[min, max]`
-   * @throws RangeError when the bounds are not integers or `max < min`
+   * @throws a `TimeProviderError` `TIME_INVALID_ARGUMENT` when the bounds are not integers or `max < min`
    */
   int(min: number, max: number): number;
 }
@@ -28,7 +30,7 @@ export interface SeededRandom {
  *
  * @param seed - any integer; only its low 32 bits are used
  * @returns a new source; two sources with the same seed give the same sequence
- * @throws RangeError when `seed` is not an integer
+ * @throws `TimeProviderError` `TIME_INVALID_ARGUMENT` when `seed` is not an integer
  *
  * @example
  * ```ts
@@ -38,7 +40,7 @@ export interface SeededRandom {
  * ```
  */
 export function createSeededRandom(seed: number): SeededRandom {
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`createSeededRandom: seed must be an integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed)) throw new TimeProviderError('TIME_INVALID_ARGUMENT', `createSeededRandom: seed must be an integer, got ${seed}`);
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -52,7 +54,7 @@ export function createSeededRandom(seed: number): SeededRandom {
     next,
     int(min: number, max: number): number {
       if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || max < min) {
-        throw new RangeError(`int(min, max): expected integers with min <= max, got ${min}, ${max}`);
+        throw new TimeProviderError('TIME_INVALID_ARGUMENT', `int(min, max): expected integers with min <= max, got ${min}, ${max}`);
       }
       return min + Math.floor(next() * (max - min + 1));
     },

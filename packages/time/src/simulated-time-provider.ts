@@ -1,5 +1,5 @@
 import { abortReason, invalidSleepDuration } from './sleep-arguments.js';
-import { ClockBackwardsError, TimerLoopLimitError } from './time-provider-error.js';
+import { ClockBackwardsError, TimeProviderError, TimerLoopLimitError } from './time-provider-error.js';
 import type { TimeProvider } from './time-provider.js';
 
 /**
@@ -88,14 +88,14 @@ export class SimulatedTimeProvider implements TimeProvider {
 
   /**
    * @param options - start time, mode and loop limit
-   * @throws RangeError when `startTime` is not finite or `loopLimit` is not a positive integer
+   * @throws {@link TimeProviderError} `TIME_INVALID_ARGUMENT` when `startTime` is not finite or `loopLimit` is not a positive integer
    */
   constructor(options: SimulatedTimeProviderOptions = {}) {
     const startTime = options.startTime ?? DEFAULT_SIMULATED_START_TIME;
     const loopLimit = options.loopLimit ?? 10_000;
-    if (!Number.isFinite(startTime)) throw new RangeError(`startTime must be finite, got ${startTime}`);
+    if (!Number.isFinite(startTime)) throw new TimeProviderError('TIME_INVALID_ARGUMENT', `startTime must be finite, got ${startTime}`);
     if (!Number.isInteger(loopLimit) || loopLimit < 1) {
-      throw new RangeError(`loopLimit must be a positive integer, got ${loopLimit}`);
+      throw new TimeProviderError('TIME_INVALID_ARGUMENT', `loopLimit must be a positive integer, got ${loopLimit}`);
     }
     this.startTime = startTime;
     this.#now = startTime;
@@ -132,7 +132,7 @@ export class SimulatedTimeProvider implements TimeProvider {
    * @param ms - how long to wait; `0` wakes on the next advance of the clock
    * @param signal - aborts the wait: the sleeper is removed and the promise rejects with the reason
    * @returns a promise that resolves when the clock reaches `now() + ms`
-   * @throws RangeError (as a rejection) when `ms` is negative, NaN or infinite
+   * @throws {@link TimeProviderError} `TIME_INVALID_ARGUMENT` (as a rejection) when `ms` is negative, NaN or infinite
    * @throws {@link TimerLoopLimitError} (as a rejection, code `TIME_LOOP_LIMIT`) when the run this
    *   sleeper belongs to exceeds the loop limit
    */

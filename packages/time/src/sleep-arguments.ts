@@ -1,16 +1,18 @@
+import { TimeProviderError } from './time-provider-error.js';
+
 /**
  * Checks a sleep duration the same way for every provider.
  *
  * @param ms - the requested duration
- * @returns a `RangeError` to reject with, or `undefined` when `ms` is usable
+ * @returns a {@link TimeProviderError} (`TIME_INVALID_ARGUMENT`) to reject with, or `undefined` when `ms` is usable
  * @internal
  */
-export function invalidSleepDuration(ms: number): RangeError | undefined {
+export function invalidSleepDuration(ms: number): TimeProviderError | undefined {
   if (typeof ms !== 'number' || Number.isNaN(ms)) {
-    return new RangeError(`sleep(ms): ms must be a number, got ${String(ms)}`);
+    return new TimeProviderError('TIME_INVALID_ARGUMENT', `sleep(ms): ms must be a number, got ${String(ms)}`);
   }
-  if (ms < 0) return new RangeError(`sleep(ms): ms must not be negative, got ${ms}`);
-  if (!Number.isFinite(ms)) return new RangeError('sleep(ms): ms must be finite, got Infinity');
+  if (ms < 0) return new TimeProviderError('TIME_INVALID_ARGUMENT', `sleep(ms): ms must not be negative, got ${ms}`);
+  if (!Number.isFinite(ms)) return new TimeProviderError('TIME_INVALID_ARGUMENT', 'sleep(ms): ms must be finite, got Infinity');
   return undefined;
 }
 

@@ -1,10 +1,29 @@
-/** The stable codes of the errors `@vast/time` throws. */
-export type TimeProviderErrorCode = 'TIME_LOOP_LIMIT' | 'TIME_BACKWARDS';
+/**
+ * The stable codes of the errors `@vast/time` throws:
+ * - `TIME_LOOP_LIMIT`: a simulated clock ran more timers than its `loopLimit` ({@link TimerLoopLimitError});
+ * - `TIME_BACKWARDS`: a simulated clock was asked to go back ({@link ClockBackwardsError});
+ * - `TIME_INVALID_ARGUMENT`: a caller bug, named in the message: a `sleep(ms)` duration that is
+ *   negative, NaN or infinite, a `SimulatedTimeProvider` option out of range, a seed or bounds of
+ *   `createSeededRandom` that are not integers, an unknown `createTimeProvider` mode;
+ * - `TIME_INVALID_ENVIRONMENT`: `VAST_PLAYBACK_MODE` holds a value the environment detection does
+ *   not know.
+ */
+export type TimeProviderErrorCode = 'TIME_LOOP_LIMIT' | 'TIME_BACKWARDS' | 'TIME_INVALID_ARGUMENT' | 'TIME_INVALID_ENVIRONMENT';
 
 const BRAND = Symbol.for('@vast/time.TimeProviderError');
 
 /**
- * The base of the errors `@vast/time` throws; match on {@link TimeProviderError.code}.
+ * The base of the errors `@vast/time` throws; match on {@link TimeProviderError.code}, or test an
+ * unknown value with {@link isTimeProviderError}.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createSeededRandom(Number(process.env['SEED']));
+ * } catch (error) {
+ *   if (isTimeProviderError(error) && error.code === 'TIME_INVALID_ARGUMENT') console.error(error.message);
+ * }
+ * ```
  */
 export class TimeProviderError extends Error {
   /** A stable code that does not change between releases. */

@@ -29,7 +29,7 @@ export interface TimeProvider {
    * @param ms - how long to wait; `0` waits for the next turn of this clock
    * @param signal - aborts the wait: the promise rejects with the signal's reason (an `AbortError`
    *   `DOMException` by default) and the timer is released
-   * @throws RangeError when `ms` is negative or not a number
+   * @throws a `TimeProviderError` `TIME_INVALID_ARGUMENT` when `ms` is negative or not a number
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }

@@ -36,9 +36,9 @@ describe('RealtimeTimeProvider', () => {
     await expect(time.sleep(0)).resolves.toBeUndefined();
   });
 
-  it('rejects negative, NaN and infinite durations with a RangeError', async () => {
+  it('rejects negative, NaN and infinite durations with TIME_INVALID_ARGUMENT', async () => {
     const time = new RealtimeTimeProvider();
-    await expect(time.sleep(-5)).rejects.toBeInstanceOf(RangeError);
+    await expect(time.sleep(-5)).rejects.toMatchObject({ code: 'TIME_INVALID_ARGUMENT' });
     await expect(time.sleep(Number.NaN)).rejects.toThrow(/must be a number/);
     await expect(time.sleep(Number.POSITIVE_INFINITY)).rejects.toThrow(/finite/);
   });

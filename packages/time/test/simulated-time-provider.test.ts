@@ -234,11 +234,11 @@ describe('SimulatedTimeProvider in manual mode', () => {
 });
 
 describe('SimulatedTimeProvider arguments and aborts', () => {
-  it('rejects negative, NaN and infinite durations with a RangeError', async () => {
+  it('rejects negative, NaN and infinite durations with TIME_INVALID_ARGUMENT', async () => {
     const time = new SimulatedTimeProvider({ mode: 'manual' });
-    await expect(time.sleep(-1)).rejects.toBeInstanceOf(RangeError);
-    await expect(time.sleep(Number.NaN)).rejects.toBeInstanceOf(RangeError);
-    await expect(time.sleep(Number.POSITIVE_INFINITY)).rejects.toBeInstanceOf(RangeError);
+    await expect(time.sleep(-1)).rejects.toMatchObject({ code: 'TIME_INVALID_ARGUMENT' });
+    await expect(time.sleep(Number.NaN)).rejects.toMatchObject({ code: 'TIME_INVALID_ARGUMENT' });
+    await expect(time.sleep(Number.POSITIVE_INFINITY)).rejects.toMatchObject({ code: 'TIME_INVALID_ARGUMENT' });
     expect(time.pendingCount).toBe(0);
   });
 
@@ -270,8 +270,8 @@ describe('SimulatedTimeProvider arguments and aborts', () => {
   });
 
   it('validates its options', () => {
-    expect(() => new SimulatedTimeProvider({ loopLimit: 0 })).toThrow(RangeError);
-    expect(() => new SimulatedTimeProvider({ loopLimit: 1.5 })).toThrow(RangeError);
-    expect(() => new SimulatedTimeProvider({ startTime: Number.NaN })).toThrow(RangeError);
+    expect(() => new SimulatedTimeProvider({ loopLimit: 0 })).toThrow(expect.objectContaining({ code: 'TIME_INVALID_ARGUMENT' }));
+    expect(() => new SimulatedTimeProvider({ loopLimit: 1.5 })).toThrow(expect.objectContaining({ code: 'TIME_INVALID_ARGUMENT' }));
+    expect(() => new SimulatedTimeProvider({ startTime: Number.NaN })).toThrow(expect.objectContaining({ code: 'TIME_INVALID_ARGUMENT' }));
   });
 });

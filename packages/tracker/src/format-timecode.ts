@@ -1,3 +1,5 @@
+import { TrackerError } from './tracker-error.js';
+
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
@@ -26,10 +28,14 @@ export function formatTimecode(ms: number): string {
  * @param offsetMinutes - the zone offset east of UTC, e.g. `-300` for UTC-05:00
  * @defaultValue offsetMinutes `0` (UTC, written `+00:00`)
  * @returns the timestamp, e.g. `2016-01-17T08:15:07.127-05:00`
- * @throws RangeError when `epochMs` is not a valid time
+ * @throws {@link TrackerError} `INVALID_TRACKER_ARGUMENT` when `epochMs` is not a valid time
  */
 export function formatTimestamp(epochMs: number, offsetMinutes = 0): string {
-  const local = new Date(epochMs + offsetMinutes * 60_000).toISOString();
+  const date = new Date(epochMs + offsetMinutes * 60_000);
+  if (Number.isNaN(date.getTime())) {
+    throw new TrackerError('INVALID_TRACKER_ARGUMENT', `formatTimestamp: ${String(epochMs)} is not a time a Date can hold`);
+  }
+  const local = date.toISOString();
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   return `${local.slice(0, -1)}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;

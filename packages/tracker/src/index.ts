@@ -25,5 +25,7 @@ export type { HttpBeaconTransportOptions } from './http-beacon-transport.js';
 export { RecordingBeaconTransport } from './recording-beacon-transport.js';
 export { NullBeaconTransport } from './null-beacon-transport.js';
 export { Tracker, onceKeyOf } from './tracker.js';
+export { TrackerError, isTrackerError } from './tracker-error.js';
+export type { TrackerErrorCode } from './tracker-error.js';
 export type { PlaybackMark, ToggleState, TrackerSessionOptions, TrackerState } from './tracker.js';
 export { progressOffsetsOf } from './progress-offsets-of.js';

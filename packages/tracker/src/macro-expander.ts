@@ -6,6 +6,7 @@ import { isIabMacro } from './iab-macros.js';
 import type { MacroContext } from './macro-context.js';
 import { compileMacroTemplate, macroPattern, type MacroTemplate } from './macro-template.js';
 import { createSystemRandom, type RandomSource } from './random-source.js';
+import { TrackerError } from './tracker-error.js';
 
 /** Options of {@link MacroExpander}. */
 export interface MacroExpanderOptions {
@@ -148,7 +149,7 @@ export class MacroExpander {
 
   /**
    * @param options - clock, random source, syntaxes, static values, aliases and cache size
-   * @throws RangeError when `maxTemplates` is not a positive integer
+   * @throws `TrackerError` `INVALID_TRACKER_ARGUMENT` when `maxTemplates` is not a positive integer
    */
   constructor(options: MacroExpanderOptions) {
     this.#time = options.time;
@@ -163,7 +164,7 @@ export class MacroExpander {
     this.#clockText = new EncodedClockText(options.timezoneOffsetMinutes ?? 0);
     this.#max = options.maxTemplates ?? 1000;
     if (!Number.isInteger(this.#max) || this.#max < 1) {
-      throw new RangeError(`MacroExpander: maxTemplates must be a positive integer, got ${this.#max}`);
+      throw new TrackerError('INVALID_TRACKER_ARGUMENT', `MacroExpander: maxTemplates must be a positive integer, got ${this.#max}`);
     }
   }
 
@@ -188,7 +189,8 @@ export class MacroExpander {
    * @param url - a tracking URL with macros
    * @param context - values for this beacon
    * @returns the URL to call
-   * @throws RangeError when `[TIMESTAMP]` is needed and the clock gives an invalid time
+   * @throws `TrackerError` `INVALID_TRACKER_ARGUMENT` when `[TIMESTAMP]` is needed and the
+   *   clock gives an invalid time
    */
   expand(url: string, context: MacroContext = {}): string {
     const compiled = this.#compiled(url);

@@ -1,3 +1,4 @@
+import { isVastErrorCode } from '@vast/parser';
 import type { TimeProvider } from '@vast/time';
 import type { Beacon, BeaconRequestContext } from './beacon.js';
 import { checkBeaconUrl, type BeaconOutcome, type BeaconOutcomeListener } from './beacon-outcome.js';
@@ -5,6 +6,7 @@ import type { BeaconTransport } from './beacon-transport.js';
 import { mergeMacroContexts, type MacroContext } from './macro-context.js';
 import { MacroExpander, type MacroExpanderOptions } from './macro-expander.js';
 import type { ProgressOffset, TrackingLevel, TrackingSet } from './tracking-set.js';
+import { TrackerError } from './tracker-error.js';
 
 /** The extra fields of a beacon of an ordinary event: none. */
 const NO_EXTRA: Pick<Beacon, 'offset' | 'errorCode'> = Object.freeze({});
@@ -272,11 +274,12 @@ export class Tracker {
    * @param code - the VAST error code (100 to 902)
    * @param context - further macro values
    * @returns the beacons made now
-   * @throws RangeError when `code` is not an integer from 100 to 999
+   * @throws {@link TrackerError} `INVALID_TRACKER_ARGUMENT` when `code` is not an integer from 100
+   *   to 902 (`isVastErrorCode` of `@vast/parser`)
    */
   error(code: number, context?: MacroContext): readonly Beacon[] {
-    if (!Number.isInteger(code) || code < 100 || code > 999) {
-      throw new RangeError(`error(code): a VAST error code is an integer from 100 to 999, got ${code}`);
+    if (!isVastErrorCode(code)) {
+      throw new TrackerError('INVALID_TRACKER_ARGUMENT', `error(code): a VAST error code is an integer from 100 to 902, got ${String(code)}`);
     }
     const key = `error@${code}`;
     if (this.#fired.includes(key)) return [];

@@ -68,7 +68,7 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(instant, 330)).toBe('2016-01-17T18:45:07.127+05:30');
   });
 
-  it('throws a RangeError for an invalid time', () => {
-    expect(() => formatTimestamp(Number.NaN)).toThrow(RangeError);
+  it('throws INVALID_TRACKER_ARGUMENT for an invalid time', () => {
+    expect(() => formatTimestamp(Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_TRACKER_ARGUMENT' }));
   });
 });

@@ -182,7 +182,7 @@ describe('MacroExpander: compiled templates', () => {
     e.compile('c');
     expect(e.cacheSize).toBe(2);
     expect(e.compile('a')).not.toBe(a);
-    expect(() => expander({ maxTemplates: 0 })).toThrow(RangeError);
+    expect(() => expander({ maxTemplates: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_TRACKER_ARGUMENT' }));
   });
 
   it('never re-expands macros that appear inside values', () => {

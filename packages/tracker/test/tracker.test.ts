@@ -258,8 +258,8 @@ describe('Tracker: errors', () => {
 
   it('refuses a number that is not a VAST error code', () => {
     const { tracker } = setup();
-    expect(() => tracker.error(42)).toThrow(RangeError);
-    expect(() => tracker.error(402.5)).toThrow(RangeError);
+    expect(() => tracker.error(42)).toThrow(expect.objectContaining({ code: 'INVALID_TRACKER_ARGUMENT' }));
+    expect(() => tracker.error(402.5)).toThrow(expect.objectContaining({ code: 'INVALID_TRACKER_ARGUMENT' }));
   });
 });
 

@@ -27,7 +27,7 @@ export async function parseCommand(file: string, options: ParseCommandOptions, i
     document = parseVast(xml);
   } catch (error) {
     if (!isVastError(error)) throw error;
-    throw new CliError(`${file}: not valid VAST: IAB ${error.code}: ${error.message}`);
+    throw new CliError(`${file}: not valid VAST: IAB ${error.errorCode}: ${error.message}`);
   }
   writeLines(io.out, options.json === true ? [JSON.stringify(document, null, 2)] : formatDocument(file, document));
   return 0;

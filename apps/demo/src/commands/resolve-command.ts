@@ -1,4 +1,5 @@
-import { FetchError, type VastResolution } from '@vast/client';
+import { isFetchError, type VastResolution } from '@vast/client';
+import type { VastError } from '@vast/parser';
 import { CliError } from '../cli-error.js';
 import { writeLines, type CliIo } from '../cli-io.js';
 import { formatResolution } from '../format-resolution.js';
@@ -22,7 +23,7 @@ export interface ResolveCommandOptions {
  * @returns a JSON-ready object
  */
 function resolutionJson(source: string, result: VastResolution): unknown {
-  const error = (e: { code: number; message: string }) => ({ code: e.code, message: e.message });
+  const error = (e: VastError) => ({ code: e.code, errorCode: e.errorCode, message: e.message });
   return {
     source,
     durationMs: result.durationMs,
@@ -64,7 +65,7 @@ export async function resolveCommand(source: string, options: ResolveCommandOpti
   }
   const error = result.error;
   if (result.ads.length > 0) return 0;
-  const blocked = result.failures.some((f) => f.error.cause instanceof FetchError && f.error.cause.kind === 'blocked');
+  const blocked = result.failures.some((f) => isFetchError(f.error.cause) && f.error.cause.code === 'FETCH_BLOCKED');
   const hint = blocked ? ' (the SSRF guard refused an internal address: pass --allow-private-network if you trust this ad server)' : '';
-  throw new CliError(`${source}: no ad: IAB ${error?.code ?? 303}: ${error?.message.split('\n', 1)[0] ?? 'no ad'}${hint}`);
+  throw new CliError(`${source}: no ad: IAB ${error?.errorCode ?? 303}: ${error?.message.split('\n', 1)[0] ?? 'no ad'}${hint}`);
 }
