@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MockAdServerError, isMockAdServerError, startMockAdServer } from '../src/index.js';
-import { manualClock } from './manual-clock.js';
+import { SimulatedTimeProvider } from '@vast/time';
 
 describe('MockAdServerError', () => {
   it('is what a waitFor past its timeout rejects with: code WAIT_FOR_TIMEOUT', async () => {
-    const clock = manualClock();
+    const clock = new SimulatedTimeProvider({ mode: 'manual' });
     const server = await startMockAdServer({ time: clock });
     try {
       const waiting = server.waitFor((r) => r.path === '/never', { timeout: 1000 }).catch((error: unknown) => error);
-      clock.advance(1000);
+      clock.tick(1000);
       const error = await waiting;
       expect(isMockAdServerError(error)).toBe(true);
       expect(error).toMatchObject({ name: 'MockAdServerError', code: 'WAIT_FOR_TIMEOUT' });
