@@ -1,6 +1,9 @@
 import { encodeMacroValue } from './encode-macro-value.js';
 import { formatTimecode, formatTimestamp } from './format-timecode.js';
 
+/** The largest distance from the epoch a `Date` can hold (ECMA-262: 100,000,000 days). */
+const MAX_DATE_MS = 8.64e15;
+
 /** `'000'` to `'999'`: the milliseconds part of a timestamp or timecode. */
 const MILLIS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 /** `'00'` to `'99'`: hours, minutes and seconds of a timecode. */
@@ -29,14 +32,15 @@ export class EncodedClockText {
   /**
    * @param epochMs - the clock's time
    * @returns `encodeMacroValue(formatTimestamp(epochMs, offsetMinutes))`
-   * @throws RangeError when `epochMs` is not a valid time
+   * @throws `TrackerError` `INVALID_TRACKER_ARGUMENT` when `epochMs` is not a time a `Date` can hold
    */
   timestamp(epochMs: number): string {
     // The same instant `new Date()` takes in formatTimestamp (it truncates towards zero).
     const instant = Math.trunc(epochMs + this.#offset * 60_000);
     const second = Math.floor(instant / 1000);
     const millis = MILLIS[instant - second * 1000];
-    if (second === this.#second && millis !== undefined) return this.#head + millis + this.#tail;
+    // The last second a Date can hold has invalid instants after its valid ones: check the range.
+    if (second === this.#second && millis !== undefined && instant <= MAX_DATE_MS && instant >= -MAX_DATE_MS) return this.#head + millis + this.#tail;
     const text = encodeMacroValue(formatTimestamp(epochMs, this.#offset));
     // `...SS.mmm%2B00%3A00`: everything but the milliseconds after the last dot is the second's.
     const dot = text.lastIndexOf('.');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SimulatedTimeProvider, createSeededRandom } from '@vast/time';
 import { EncodedClockText } from '../src/encoded-clock-text.js';
-import { MacroExpander, encodeMacroValue, formatTimecode, formatTimestamp, type MacroContext, type MacroValue } from '../src/index.js';
+import { MacroExpander, encodeMacroValue, formatTimecode, formatTimestamp, isTrackerError, type MacroContext, type MacroValue } from '../src/index.js';
 
 const START = Date.UTC(2025, 0, 1, 12, 30, 45, 678);
 const TEMPLATE =
@@ -97,8 +97,8 @@ describe('EncodedClockText', () => {
               try {
                 expected = encodeMacroValue(formatTimestamp(at, offset));
               } catch (error) {
-                expect(() => text.timestamp(at)).toThrow(RangeError);
-                expect(error).toBeInstanceOf(RangeError);
+                expect(isTrackerError(error) && error.code).toBe('INVALID_TRACKER_ARGUMENT');
+                expect(() => text.timestamp(at)).toThrow(expect.objectContaining({ code: 'INVALID_TRACKER_ARGUMENT' }));
                 continue;
               }
               expect(text.timestamp(at)).toBe(expected);
@@ -112,8 +112,11 @@ describe('EncodedClockText', () => {
   it('refuses an invalid time as formatTimestamp does, also after a valid one', () => {
     const text = new EncodedClockText(0);
     expect(text.timestamp(START)).toBe(encodeMacroValue(formatTimestamp(START)));
-    expect(() => text.timestamp(Number.NaN)).toThrow(RangeError);
-    expect(() => text.timestamp(8.64e15 + 1)).toThrow(RangeError);
+    expect(() => text.timestamp(Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_TRACKER_ARGUMENT' }));
+    expect(() => text.timestamp(8.64e15 + 1)).toThrow(expect.objectContaining({ code: 'INVALID_TRACKER_ARGUMENT' }));
+    // The last valid millisecond, then the first invalid one of the same second.
+    expect(text.timestamp(8.64e15)).toBe(encodeMacroValue(formatTimestamp(8.64e15)));
+    expect(() => text.timestamp(8.64e15 + 1)).toThrow(expect.objectContaining({ code: 'INVALID_TRACKER_ARGUMENT' }));
   });
 
   it('gives formatTimecode with encoded colons for any playhead (property)', () => {
