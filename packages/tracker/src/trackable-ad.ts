@@ -1,19 +1,5 @@
 import type { TrackingUrl } from './tracking-set.js';
 
-/** A URL with the fields the tracker reads; structurally the parser's `UrlWithId`. */
-interface TrackableUrl {
-  /** The URL template. */
-  readonly url: string;
-}
-
-/** A universal ad id of a creative; structurally the parser's `UniversalAdId`. */
-interface TrackableUniversalAdId {
-  /** The registry, e.g. `ad-id.org`. */
-  readonly idRegistry: string;
-  /** The id in that registry. */
-  readonly value: string;
-}
-
 /**
  * The part of a parsed creative the tracker reads. Every `Creative` of `@vast/parser` is one, so
  * parsed ads feed the tracker unchanged without the tracker installing the parser.
@@ -23,17 +9,17 @@ export type TrackableCreative =
       /** A linear creative. */
       readonly type: 'linear';
       /** Its universal ad ids. */
-      readonly universalAdIds: readonly TrackableUniversalAdId[];
+      readonly universalAdIds: readonly { readonly idRegistry: string; readonly value: string }[];
       /** Its tracking events. */
       readonly trackingEvents: readonly TrackingUrl[];
       /** Its click trackings. */
-      readonly videoClicks: { readonly clickTrackings: readonly TrackableUrl[] };
+      readonly videoClicks: { readonly clickTrackings: readonly { readonly url: string }[] };
     }
   | {
       /** A non-linear creative. */
       readonly type: 'nonlinear';
       /** Its universal ad ids. */
-      readonly universalAdIds: readonly TrackableUniversalAdId[];
+      readonly universalAdIds: readonly { readonly idRegistry: string; readonly value: string }[];
       /** Its tracking events. */
       readonly trackingEvents: readonly TrackingUrl[];
     }
@@ -41,7 +27,7 @@ export type TrackableCreative =
       /** A companion creative (its trackings are the companions' own). */
       readonly type: 'companion';
       /** Its universal ad ids. */
-      readonly universalAdIds: readonly TrackableUniversalAdId[];
+      readonly universalAdIds: readonly { readonly idRegistry: string; readonly value: string }[];
     };
 
 /**
@@ -52,7 +38,7 @@ export interface TrackableAd {
   /** `inline` or `wrapper`. */
   readonly type: 'inline' | 'wrapper';
   /** Impression URLs. */
-  readonly impressions: readonly TrackableUrl[];
+  readonly impressions: readonly { readonly url: string }[];
   /** Error URLs. */
   readonly errors: readonly string[];
   /** The creatives. */
