@@ -1,4 +1,3 @@
-import type { Offset } from '@vast/parser';
 
 /**
  * The kinds of events a {@link PlaybackSession} logs (the VAST tracking events of a linear ad),
@@ -39,11 +38,24 @@ export type QuartileEventType = 'firstQuartile' | 'midpoint' | 'thirdQuartile';
 /**
  * Where a VAST `progress` tracking event fires: a time from the start of the creative
  * (`offset="00:00:05"`, `{ type: 'time', seconds: 5 }`) or a share of its duration
- * (`offset="10%"`, `{ type: 'percent', percent: 10 }`). It is the parser's `Offset`, the one
- * offset type of the toolkit: a parsed tracking event's offset goes into a session unchanged, and
- * the tracker fires the beacons of the offsets the session logs.
+ * (`offset="10%"`, `{ type: 'percent', percent: 10 }`). Structurally the parser's `Offset` (and the
+ * tracker's `ProgressOffset`), declared here so a session needs no parser: a parsed tracking event's
+ * offset goes into a session unchanged, and the tracker fires the beacons of the offsets the session
+ * logs.
  */
-export type ProgressOffset = Offset;
+export type ProgressOffset =
+  | {
+      /** A time from the start of the creative. */
+      readonly type: 'time';
+      /** Seconds from the start. */
+      readonly seconds: number;
+    }
+  | {
+      /** A share of the creative's duration. */
+      readonly type: 'percent';
+      /** Percent of the duration, 0 to 100. */
+      readonly percent: number;
+    };
 
 /** What every logged event records. */
 export interface PlaybackEventRecord<T extends PlaybackEventType> {

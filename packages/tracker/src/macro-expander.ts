@@ -1,4 +1,4 @@
-import type { MacroSyntax } from '@vast/config';
+import type { MacroSyntaxName } from './macro-syntax-name.js';
 import type { TimeProvider } from '@vast/time';
 import { encodeMacroValue, type MacroValue } from './encode-macro-value.js';
 import { EncodedClockText } from './encoded-clock-text.js';
@@ -24,7 +24,7 @@ export interface MacroExpanderOptions {
    * field as `TrackerOptions.macroSyntaxes` of `@vast/config`.
    * @defaultValue `['iab']`
    */
-  readonly macroSyntaxes?: readonly MacroSyntax[];
+  readonly macroSyntaxes?: readonly MacroSyntaxName[];
   /**
    * Fixed values by upper-case name (a provider profile's static macros). They apply when the
    * beacon's context does not supply the name, and may define names the IAB does not know.

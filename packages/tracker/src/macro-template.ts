@@ -1,4 +1,4 @@
-import type { MacroSyntax } from '@vast/config';
+import type { MacroSyntaxName } from './macro-syntax-name.js';
 
 /** One macro found in a URL template. */
 export interface MacroSlot {
@@ -21,14 +21,14 @@ export interface MacroTemplate {
   readonly slots: readonly MacroSlot[];
 }
 
-const PATTERNS: Readonly<Record<MacroSyntax, string>> = {
+const PATTERNS: Readonly<Record<MacroSyntaxName, string>> = {
   iab: String.raw`\[([A-Z][A-Z0-9_]*)\]`,
   percent: String.raw`%%([A-Za-z][A-Za-z0-9_]*)%%`,
   dollar: String.raw`\$\{([A-Za-z][A-Za-z0-9_]*)\}`,
   brace: String.raw`\{([A-Za-z][A-Za-z0-9_]*)\}`,
 };
 // `${X}` must be tried before `{x}` so that the `$` is part of the macro.
-const ORDER: readonly MacroSyntax[] = ['iab', 'percent', 'dollar', 'brace'];
+const ORDER: readonly MacroSyntaxName[] = ['iab', 'percent', 'dollar', 'brace'];
 
 /**
  * Builds the scanner for a set of syntaxes. The IAB `[NAME]` syntax is always on.
@@ -37,8 +37,8 @@ const ORDER: readonly MacroSyntax[] = ['iab', 'percent', 'dollar', 'brace'];
  * @returns a global regular expression with one capture group per syntax
  * @internal
  */
-export function macroPattern(syntaxes: readonly MacroSyntax[]): RegExp {
-  const on = new Set<MacroSyntax>(['iab', ...syntaxes]);
+export function macroPattern(syntaxes: readonly MacroSyntaxName[]): RegExp {
+  const on = new Set<MacroSyntaxName>(['iab', ...syntaxes]);
   return new RegExp(ORDER.filter((s) => on.has(s)).map((s) => PATTERNS[s]).join('|'), 'g');
 }
 

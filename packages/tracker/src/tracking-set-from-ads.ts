@@ -1,5 +1,5 @@
-import type { VastAd } from '@vast/parser';
 import type { MacroValue } from './encode-macro-value.js';
+import type { TrackableAd } from './trackable-ad.js';
 import type { TrackingLevel, TrackingSet, TrackingUrl } from './tracking-set.js';
 
 const NO_URLS: readonly string[] = Object.freeze([]);
@@ -11,7 +11,7 @@ const NO_URLS: readonly string[] = Object.freeze([]);
  * @param ad - an inline ad or a wrapper from `@vast/parser`
  * @returns the structural tracking level the tracker uses
  */
-export function trackingLevelFromAd(ad: VastAd): TrackingLevel {
+export function trackingLevelFromAd(ad: TrackableAd): TrackingLevel {
   const linear = ad.creatives.filter((c) => c.type === 'linear');
   const sources = linear.length > 0 ? linear : ad.creatives;
   const only = sources.length === 1 ? sources[0] : undefined;
@@ -40,7 +40,7 @@ export function trackingLevelFromAd(ad: VastAd): TrackingLevel {
  * const tracking = trackingSetFromAds(inlineAd, [innerWrapper, outerWrapper]);
  * ```
  */
-export function trackingSetFromAds(inline: VastAd, wrappers: readonly VastAd[] = []): TrackingSet {
+export function trackingSetFromAds(inline: TrackableAd, wrappers: readonly TrackableAd[] = []): TrackingSet {
   return { levels: [inline, ...wrappers].map(trackingLevelFromAd) };
 }
 
@@ -52,7 +52,7 @@ export function trackingSetFromAds(inline: VastAd, wrappers: readonly VastAd[] =
  * @param ad - the ad that plays
  * @returns the values it defines; names it does not define are absent
  */
-export function macroValuesFromAd(ad: VastAd): Record<string, MacroValue> {
+export function macroValuesFromAd(ad: TrackableAd): Record<string, MacroValue> {
   const values: Record<string, MacroValue> = {};
   const ids = ad.creatives.flatMap((c) => c.universalAdIds.map((u) => `${u.idRegistry} ${u.value}`));
   if (ids.length > 0) values.UNIVERSALADID = ids;

@@ -1,10 +1,21 @@
-import type { Offset } from '@vast/parser';
-
 /**
  * Where a `progress` event fires: a time from the start of the creative, or a share of its
- * duration. It is the parser's `Offset`, so a parsed tracking event feeds the tracker unchanged.
+ * duration. Structurally the parser's `Offset`, so a parsed tracking event feeds the tracker
+ * unchanged.
  */
-export type ProgressOffset = Offset;
+export type ProgressOffset =
+  | {
+      /** A time from the start of the creative. */
+      readonly type: 'time';
+      /** Seconds from the start. */
+      readonly seconds: number;
+    }
+  | {
+      /** A share of the creative's duration. */
+      readonly type: 'percent';
+      /** Percent of the duration, 0 to 100. */
+      readonly percent: number;
+    };
 
 /** One tracking URL of an event (the `<Tracking>` element); structurally a parser `TrackingEvent`. */
 export interface TrackingUrl {
