@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import { HttpBeaconTransport, createSystemRandom, type BeaconOutcome, type BeaconTransport, type HttpBeaconTransportOptions, type RandomSource } from '@vast/tracker';
 import type { BeaconJobData, QueuedBeaconOutcome } from './beacon-job.js';
+import { DeadlineWatch } from './deadline-watch.js';
 import { OutcomeStore } from './outcome-store.js';
 import { HostRateLimiter, type PerHostRateLimit } from './per-host-rate-limit.js';
 import { redisOptions, type QueueLocation } from './redis-connection.js';
@@ -54,7 +55,8 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
   /**
    * How long the worker waits for Redis to read or record an outcome (it waits through a Redis
    * restart rather than fail). Past it the job fails and is retried: a delivery whose record
-   * timed out is sent again.
+   * timed out is sent again. One timer checks all waits, every quarter of this (at most every
+   * second), so a wait fails up to that much later.
    * @defaultValue 60_000
    */
   readonly redisTimeoutMs?: number;
@@ -104,15 +106,14 @@ export class BeaconWorker {
   readonly #transport: BeaconTransport;
   readonly #ownsTransport: boolean;
   readonly #time: TimeProvider;
-  /** The clock of waits on Redis. */
-  readonly #realTime = new RealtimeTimeProvider();
+  /** Bounds each wait on Redis by `redisTimeoutMs`, in real time. */
+  readonly #redisWaits: DeadlineWatch;
   readonly #random: RandomSource;
   readonly #attempts: number;
   readonly #initialDelayMs: number;
   readonly #maxDelayMs: number;
   readonly #retryWindowMs: number;
   readonly #retryOnTimeout: boolean;
-  readonly #redisTimeoutMs: number;
   readonly #listeners = new Set<QueuedBeaconOutcomeListener>();
   #closing: Promise<void> | undefined;
 
@@ -130,7 +131,7 @@ export class BeaconWorker {
     this.#maxDelayMs = options.maxDelayMs ?? 600_000;
     this.#retryWindowMs = options.retryWindowMs ?? 3_600_000;
     this.#retryOnTimeout = options.retryOnTimeout ?? false;
-    this.#redisTimeoutMs = options.redisTimeoutMs ?? 60_000;
+    this.#redisWaits = new DeadlineWatch(new RealtimeTimeProvider(), options.redisTimeoutMs ?? 60_000);
     this.#ownsTransport = options.transport === undefined;
     const concurrency = options.concurrency ?? 64;
     this.#transport = options.transport ?? new HttpBeaconTransport({ maxConcurrent: concurrency, ...options.http, retries: 0 });
@@ -193,6 +194,7 @@ export class BeaconWorker {
     this.#closing ??= (async () => {
       await this.#worker.close();
       if (this.#ownsTransport) await this.#transport.close();
+      this.#redisWaits.close();
       this.#redis.disconnect();
     })();
     return this.#closing;
@@ -243,18 +245,9 @@ export class BeaconWorker {
     return this.#time.now() + this.#initialDelayMs / 2 < job.timestamp + this.#retryWindowMs;
   }
 
-  /** Waits for a Redis command, at most `redisTimeoutMs`. */
-  async #bounded<T>(work: Promise<T>, what: string): Promise<T> {
-    const stop = new AbortController();
-    const timeout = this.#realTime.sleep(this.#redisTimeoutMs, stop.signal).then((): never => {
-      throw new Error(`${what}: Redis did not answer within ${this.#redisTimeoutMs} ms`);
-    });
-    try {
-      return await Promise.race([work, timeout]);
-    } finally {
-      // A reason of our own: abort() without one builds a DOMException (and its stack) per call.
-      stop.abort('settled');
-    }
+  /** Waits for a Redis command, at most `redisTimeoutMs` (one shared timer for all jobs). */
+  #bounded<T>(work: Promise<T>, what: string): Promise<T> {
+    return this.#redisWaits.bound(work, what);
   }
 
   /** Records the final outcome in Redis (before the job completes), then tells the listeners. */
