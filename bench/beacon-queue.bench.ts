@@ -4,7 +4,9 @@
 // HTTP response and the record of its delivery in Redis (a worker killed inside it sends the
 // beacon again). Needs redis-server. Run: npx -y pnpm@10.34.9 bench beacon-queue
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BeaconQueue, BeaconWorker } from '@vast/beacon-queue';
 import { isRedisServerAvailable, startMockAdServer, startRedisServer } from '@vast/testkit';
@@ -13,7 +15,9 @@ import { table, writeSection } from './lib/report.js';
 
 const N = 3000;
 const ROUNDS = 3;
-const CONCURRENCY = 16;
+// HTTP requests at once, direct and per worker process alike; the worker's job concurrency is
+// its default (jobs waiting on Redis round trips need not hold a connection).
+const HTTP_CONCURRENCY = 16;
 const MEMORY_N = 5000;
 
 if (!isRedisServerAvailable()) {
@@ -35,12 +39,13 @@ async function run(): Promise<void> {
       return { id: i + 1, event: 'impression', url: `${template}?cb=${i}`, template, level: 0, time: 0 };
     });
   };
-  const workerOptions = (queueName: string) => ({ connection: { port: redis.port }, queueName, concurrency: CONCURRENCY, http: { maxConcurrent: CONCURRENCY, connectionsPerOrigin: CONCURRENCY } });
+  const workerOptions = (queueName: string) => ({ connection: { port: redis.port }, queueName, http: { maxConcurrent: HTTP_CONCURRENCY, connectionsPerOrigin: HTTP_CONCURRENCY } });
 
   async function startWorkers(count: number, queueName: string): Promise<ChildProcess[]> {
     return Promise.all(
       Array.from({ length: count }, () => {
-        const child = spawn(process.execPath, ['--conditions=@vast/source', '--import', 'tsx', script, JSON.stringify(workerOptions(queueName))], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+        // No @vast/source condition: the worker runs the built dist/, like the rest of the bench.
+        const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(workerOptions(queueName))], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
         return new Promise<ChildProcess>((resolve, reject) => {
           const timer = globalThis.setTimeout(() => reject(new Error('worker process not ready within 30 s')), 30_000);
           child.stdout?.on('data', (chunk: Buffer) => {
@@ -65,51 +70,79 @@ async function run(): Promise<void> {
     await server.waitFor(() => true, { count, timeout: timeoutMs });
   }
 
-  /** Beacons per second sent by HttpBeaconTransport directly. */
-  async function direct(): Promise<number> {
-    const transport = new HttpBeaconTransport({ retries: 0, maxConcurrent: CONCURRENCY, connectionsPerOrigin: CONCURRENCY });
+  /** CPU microseconds a child process has used so far (Linux /proc; NaN elsewhere). */
+  function childCpuMicros(child: ChildProcess): number {
+    try {
+      // Fields 14 and 15 (utime, stime) after the command name, in clock ticks (100 per second on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) * 10_000;
+    } catch {
+      return Number.NaN;
+    }
+  }
+  const ownCpuMicros = () => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  };
+
+  /** Beacons per second sent by HttpBeaconTransport directly, and CPU µs per beacon (client and server: this process). */
+  async function direct(): Promise<{ rate: number; cpu: number }> {
+    const transport = new HttpBeaconTransport({ retries: 0, maxConcurrent: HTTP_CONCURRENCY, connectionsPerOrigin: HTTP_CONCURRENCY });
     const list = beacons(N);
+    const cpu = ownCpuMicros();
     const started = performance.now();
     await Promise.all(list.map((b) => transport.send(b)));
     const elapsed = performance.now() - started;
+    const used = ownCpuMicros() - cpu;
     await transport.close();
     server.reset();
-    return (N * 1000) / elapsed;
+    return { rate: (N * 1000) / elapsed, cpu: used / N };
   }
 
   /** Beacons per second from the first enqueue to the last request received, through `workers` processes. */
-  async function queued(workers: number): Promise<{ endToEnd: number; enqueue: number }> {
+  async function queued(workers: number): Promise<{ endToEnd: number; enqueue: number; cpu: { bench: number; redis: number; workers: number } }> {
     const queueName = `bench-${batch}-${workers}`;
     const children = await startWorkers(workers, queueName);
     const queue = new BeaconQueue({ connection: { port: redis.port }, queueName });
     const transport = queue.transport('bench');
     const list = beacons(N);
+    const cpu = { bench: ownCpuMicros(), redis: await redisCpuMicros(), workers: children.reduce((sum, child) => sum + childCpuMicros(child), 0) };
     const started = performance.now();
     const outcomes = await Promise.all(list.map((b) => transport.send(b)));
     const enqueued = performance.now() - started;
     if (outcomes.some((o) => o.kind !== 'queued')) throw new Error('a beacon was not queued');
     await waitForRequests(N, 120_000);
     const elapsed = performance.now() - started;
+    const used = {
+      bench: (ownCpuMicros() - cpu.bench) / N,
+      redis: ((await redisCpuMicros()) - cpu.redis) / N,
+      workers: (children.reduce((sum, child) => sum + childCpuMicros(child), 0) - cpu.workers) / N,
+    };
     await stopWorkers(children);
     await queue.close();
     server.reset();
-    return { endToEnd: (N * 1000) / elapsed, enqueue: (N * 1000) / enqueued };
+    return { endToEnd: (N * 1000) / elapsed, enqueue: (N * 1000) / enqueued, cpu: used };
   }
 
-  /** INFO memory's used_memory, over raw RESP (no Redis client needed here). */
-  function usedMemory(): Promise<number> {
+  /** INFO memory's used_memory. */
+  const usedMemory = () => info('memory', /used_memory:(\d+)/);
+  /** INFO cpu's used_cpu_user + used_cpu_sys of the Redis server, in µs. */
+  const redisCpuMicros = async () => (await info('cpu', /used_cpu_sys:([\d.]+)/)) * 1e6 + (await info('cpu', /used_cpu_user:([\d.]+)/)) * 1e6;
+
+  /** One field of an INFO section, over raw RESP (no Redis client needed here). */
+  function info(section: string, field: RegExp): Promise<number> {
     return new Promise((resolve, reject) => {
       const socket = createConnection({ host: '127.0.0.1', port: redis.port });
       let answer = '';
       socket.setTimeout(5000, () => {
         socket.destroy();
-        reject(new Error('INFO memory: no answer within 5 s'));
+        reject(new Error(`INFO ${section}: no answer within 5 s`));
       });
       socket.once('error', reject);
-      socket.once('connect', () => socket.write('INFO memory\r\n'));
+      socket.once('connect', () => socket.write(`INFO ${section}\r\n`));
       socket.on('data', (chunk: Buffer) => {
         answer += chunk.toString();
-        const found = /used_memory:(\d+)/.exec(answer);
+        const found = field.exec(answer);
         if (found) {
           socket.destroy();
           resolve(Number(found[1]));
@@ -118,22 +151,33 @@ async function run(): Promise<void> {
     });
   }
 
+  const loadBefore = loadavg();
   // Warm-up: JIT, sockets, Redis scripts.
   await direct();
   await queued(1);
 
-  const rows: { direct: number; one: number; two: number; enqueue: number }[] = [];
+  type Cpu = { bench: number; redis: number; workers: number };
+  const rows: { direct: number; one: number; two: number; enqueue: number; directCpu: number; oneCpu: Cpu; twoCpu: Cpu }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const d = await direct();
     const one = await queued(1);
     const two = await queued(2);
-    rows.push({ direct: d, one: one.endToEnd, two: two.endToEnd, enqueue: one.enqueue });
+    rows.push({ direct: d.rate, one: one.endToEnd, two: two.endToEnd, enqueue: one.enqueue, directCpu: d.cpu, oneCpu: one.cpu, twoCpu: two.cpu });
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const directMedian = median(rows.map((r) => r.direct));
   const oneMedian = median(rows.map((r) => r.one));
   const twoMedian = median(rows.map((r) => r.two));
   const enqueueMedian = median(rows.map((r) => r.enqueue));
+  const directCpu = median(rows.map((r) => r.directCpu));
+  const cpuOf = (pick: (r: (typeof rows)[number]) => Cpu) => ({
+    bench: median(rows.map((r) => pick(r).bench)),
+    redis: median(rows.map((r) => pick(r).redis)),
+    workers: median(rows.map((r) => pick(r).workers)),
+  });
+  const oneCpu = cpuOf((r) => r.oneCpu);
+  const twoCpu = cpuOf((r) => r.twoCpu);
+  const total = (c: Cpu) => c.bench + c.redis + c.workers;
 
   // Memory: MEMORY_N beacons waiting (no worker), then the same once delivered and kept for dedup.
   const memoryQueue = new BeaconQueue({ connection: { port: redis.port }, queueName: 'bench-memory' });
@@ -150,7 +194,7 @@ async function run(): Promise<void> {
 
   // The window: from the HTTP response to the acknowledged record of the delivery.
   const windowQueue = new BeaconQueue({ connection: { port: redis.port }, queueName: 'bench-window' });
-  const http = new HttpBeaconTransport({ retries: 0, maxConcurrent: CONCURRENCY, connectionsPerOrigin: CONCURRENCY });
+  const http = new HttpBeaconTransport({ retries: 0, maxConcurrent: HTTP_CONCURRENCY, connectionsPerOrigin: HTTP_CONCURRENCY });
   const responded = new Map<number, number>();
   const timed: BeaconTransport = {
     send: async (b) => {
@@ -175,6 +219,8 @@ async function run(): Promise<void> {
 
   await server.close();
   await redis.stop();
+  const loadAfter = loadavg();
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
 
   const f0 = (x: number) => x.toFixed(0);
   const markdown = `## beacon-queue: durable beacons through Redis and a worker
@@ -182,9 +228,12 @@ async function run(): Promise<void> {
 Command: \`npx -y pnpm@10.34.9 bench beacon-queue\`
 
 ${N} beacons per run, each with its own idempotency key, to a testkit server on 127.0.0.1 that
-answers 204; a local \`redis-server\` from the testkit (no persistence); ${CONCURRENCY} deliveries at
-once per worker process; ${ROUNDS} interleaved rounds, medians. End to end is from the first
-\`send\` to the last request received. Other processes shared the 2 cores during the run.
+answers 204; a local \`redis-server\` from the testkit (no persistence); ${HTTP_CONCURRENCY} HTTP requests
+at once, direct and per worker process (the worker's job concurrency is its default); ${ROUNDS}
+interleaved rounds, medians. End to end is from the first \`send\` to the last request received.
+Everything shares the machine's cores: the bench process (producer and HTTP server), Redis and
+the worker processes, and whatever else runs (load average 1 / 5 / 15 min: ${load(loadBefore)} at the
+start, ${load(loadAfter)} at the end).
 
 ${table(
   ['path', 'beacons/s (median)', 'vs direct'],
@@ -198,6 +247,18 @@ ${table(
 
 Per round (beacons/s): ${rows.map((r) => `direct ${f0(r.direct)}, 1 worker ${f0(r.one)}, 2 workers ${f0(r.two)}`).join('; ')}.
 Target: queue (1 worker) / direct at least 0.5x: ${oneMedian / directMedian >= 0.5 ? 'met' : 'NOT met'}.
+
+CPU time per beacon (µs, medians; process CPU over the run, so idle waits cost nothing). On a
+machine whose cores are all busy, beacons/s follow the inverse of the total:
+
+${table(
+  ['path', 'bench process (producer, HTTP server)', 'Redis', 'worker processes', 'total', 'direct / total'],
+  [
+    ['HttpBeaconTransport direct (client and server)', f0(directCpu), '', '', f0(directCpu), '1.00x'],
+    ['queue, 1 worker process', f0(oneCpu.bench), f0(oneCpu.redis), f0(oneCpu.workers), f0(total(oneCpu)), `${(directCpu / total(oneCpu)).toFixed(2)}x`],
+    ['queue, 2 worker processes', f0(twoCpu.bench), f0(twoCpu.redis), f0(twoCpu.workers), f0(total(twoCpu)), `${(directCpu / total(twoCpu)).toFixed(2)}x`],
+  ],
+)}
 
 Redis memory (INFO used_memory) for ${MEMORY_N} beacons: ${f0((waiting - before) / MEMORY_N)} bytes per waiting
 beacon; ${f0((delivered - before) / MEMORY_N)} bytes per delivered beacon kept for deduplication (the finished

@@ -2,7 +2,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import type { Beacon, BeaconOutcome } from '@vast/tracker';
-import { BEACON_BACKOFF, BEACON_JOB, UNBOUNDED_ATTEMPTS, type BeaconJobData, type QueuedBeaconOutcome } from './beacon-job.js';
+import { AddBatcher } from './add-batcher.js';
+import { BEACON_BACKOFF, UNBOUNDED_ATTEMPTS, type BeaconJobData, type QueuedBeaconOutcome } from './beacon-job.js';
 import { beaconKey } from './beacon-key.js';
 import { OutcomeStore } from './outcome-store.js';
 import { QueuedBeaconTransport } from './queued-beacon-transport.js';
@@ -48,6 +49,7 @@ export interface BeaconQueueOptions extends QueueLocation {
  */
 export class BeaconQueue {
   readonly #queue: Queue<BeaconJobData>;
+  readonly #batcher: AddBatcher;
   readonly #redis: Redis;
   readonly #store: OutcomeStore;
   readonly #time: TimeProvider;
@@ -79,6 +81,7 @@ export class BeaconQueue {
     });
     // Errors surface through the promises of add(); without a listener an 'error' event would throw.
     this.#queue.on('error', () => undefined);
+    this.#batcher = new AddBatcher(this.#queue, 1000);
     this.#redis = new Redis({ ...connection, lazyConnect: true });
     this.#redis.on('error', () => undefined);
     this.#store = new OutcomeStore(this.#redis, prefix, queueName, retentionMs);
@@ -105,7 +108,7 @@ export class BeaconQueue {
   async enqueue(sessionId: string, beacon: Beacon): Promise<BeaconOutcome> {
     const key = beaconKey(sessionId, beacon);
     const deadline = new AbortController();
-    const added = this.#queue.add(BEACON_JOB, { sessionId, key, beacon }, { jobId: key }).then(
+    const added = this.#batcher.add({ sessionId, key, beacon }).then(
       (): BeaconOutcome => ({ kind: 'queued', beacon, key }),
       (error: unknown): BeaconOutcome => ({ kind: 'failed', beacon, reason: 'network', message: `the queue refused it: ${String(error)}`, attempts: 0 }),
     );
@@ -116,7 +119,8 @@ export class BeaconQueue {
     try {
       return await Promise.race([added, expired]);
     } finally {
-      deadline.abort();
+      // A reason of our own: abort() without one builds a DOMException (and its stack) per beacon.
+      deadline.abort('settled');
     }
   }
 

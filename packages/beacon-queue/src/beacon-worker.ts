@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import { HttpBeaconTransport, createSystemRandom, type BeaconOutcome, type BeaconTransport, type HttpBeaconTransportOptions, type RandomSource } from '@vast/tracker';
 import type { BeaconJobData, QueuedBeaconOutcome } from './beacon-job.js';
+import { DeadlineWatch } from './deadline-watch.js';
 import { OutcomeStore } from './outcome-store.js';
 import { HostRateLimiter, type PerHostRateLimit } from './per-host-rate-limit.js';
 import { redisOptions, type QueueLocation } from './redis-connection.js';
@@ -20,12 +21,19 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
    */
   readonly transport?: BeaconTransport;
   /**
-   * Options of the default HTTP transport; `retries` is always 0. Pass `dispatcher` to send
+   * Options of the default HTTP transport; `retries` is always 0 and `maxConcurrent` defaults to
+   * the worker's `concurrency` (not the transport's 32). Pass `dispatcher` to send
    * through an undici dispatcher of yours, e.g. `createGuardedDispatcher()` of `@vast/client`
    * (refuses private and metadata addresses).
    */
   readonly http?: Omit<HttpBeaconTransportOptions, 'retries'>;
-  /** Beacons delivered at once by this worker. @defaultValue 16 */
+  /**
+   * Beacons handled at once by this worker: each job waits on a few Redis round trips and an HTTP
+   * request, so with a far ad server (say 100 ms) a worker delivers at most about `concurrency`
+   * × 10 beacons per second. A worker that crashes may send again up to this many beacons (those
+   * in flight or not yet recorded); HTTP requests at once are capped apart by `http.maxConcurrent`.
+   * @defaultValue 64
+   */
   readonly concurrency?: number;
   /** Requests per host and window, for all workers together. @defaultValue no limit */
   readonly perHostRateLimit?: PerHostRateLimit;
@@ -47,7 +55,8 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
   /**
    * How long the worker waits for Redis to read or record an outcome (it waits through a Redis
    * restart rather than fail). Past it the job fails and is retried: a delivery whose record
-   * timed out is sent again.
+   * timed out is sent again. One timer checks all waits, every quarter of this (at most every
+   * second), so a wait fails up to that much later.
    * @defaultValue 60_000
    */
   readonly redisTimeoutMs?: number;
@@ -97,15 +106,14 @@ export class BeaconWorker {
   readonly #transport: BeaconTransport;
   readonly #ownsTransport: boolean;
   readonly #time: TimeProvider;
-  /** The clock of waits on Redis. */
-  readonly #realTime = new RealtimeTimeProvider();
+  /** Bounds each wait on Redis by `redisTimeoutMs`, in real time. */
+  readonly #redisWaits: DeadlineWatch;
   readonly #random: RandomSource;
   readonly #attempts: number;
   readonly #initialDelayMs: number;
   readonly #maxDelayMs: number;
   readonly #retryWindowMs: number;
   readonly #retryOnTimeout: boolean;
-  readonly #redisTimeoutMs: number;
   readonly #listeners = new Set<QueuedBeaconOutcomeListener>();
   #closing: Promise<void> | undefined;
 
@@ -123,20 +131,23 @@ export class BeaconWorker {
     this.#maxDelayMs = options.maxDelayMs ?? 600_000;
     this.#retryWindowMs = options.retryWindowMs ?? 3_600_000;
     this.#retryOnTimeout = options.retryOnTimeout ?? false;
-    this.#redisTimeoutMs = options.redisTimeoutMs ?? 60_000;
+    this.#redisWaits = new DeadlineWatch(new RealtimeTimeProvider(), options.redisTimeoutMs ?? 60_000);
     this.#ownsTransport = options.transport === undefined;
-    this.#transport = options.transport ?? new HttpBeaconTransport({ ...options.http, retries: 0 });
+    const concurrency = options.concurrency ?? 64;
+    this.#transport = options.transport ?? new HttpBeaconTransport({ maxConcurrent: concurrency, ...options.http, retries: 0 });
     // Commands wait for a reconnect instead of failing after 20 tries (a Redis restart must not
     // lose the record of a delivery), each wait bounded by redisTimeoutMs.
-    this.#redis = new Redis({ ...connection, maxRetriesPerRequest: null });
+    // Auto-pipelining: the reads and records of concurrent jobs go out in one write.
+    this.#redis = new Redis({ ...connection, maxRetriesPerRequest: null, enableAutoPipelining: true });
     this.#redis.on('error', () => undefined);
     this.#store = new OutcomeStore(this.#redis, prefix, queueName, options.retentionMs ?? 7_200_000);
     this.#limiter =
       options.perHostRateLimit === undefined ? undefined : new HostRateLimiter(this.#redis, `${prefix}:${queueName}:rate:`, options.perHostRateLimit);
     this.#worker = new Worker<BeaconJobData, QueuedBeaconOutcome>(queueName, (job, token) => this.#process(job, token), {
-      connection,
+      // Auto-pipelining: the commands of concurrent jobs (lock renewals, moves) share writes.
+      connection: { ...connection, enableAutoPipelining: true },
       prefix,
-      concurrency: options.concurrency ?? 16,
+      concurrency,
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 15_000,
       maxStalledCount: options.maxStalledCount ?? 5,
@@ -183,6 +194,7 @@ export class BeaconWorker {
     this.#closing ??= (async () => {
       await this.#worker.close();
       if (this.#ownsTransport) await this.#transport.close();
+      this.#redisWaits.close();
       this.#redis.disconnect();
     })();
     return this.#closing;
@@ -233,17 +245,9 @@ export class BeaconWorker {
     return this.#time.now() + this.#initialDelayMs / 2 < job.timestamp + this.#retryWindowMs;
   }
 
-  /** Waits for a Redis command, at most `redisTimeoutMs`. */
-  async #bounded<T>(work: Promise<T>, what: string): Promise<T> {
-    const stop = new AbortController();
-    const timeout = this.#realTime.sleep(this.#redisTimeoutMs, stop.signal).then((): never => {
-      throw new Error(`${what}: Redis did not answer within ${this.#redisTimeoutMs} ms`);
-    });
-    try {
-      return await Promise.race([work, timeout]);
-    } finally {
-      stop.abort();
-    }
+  /** Waits for a Redis command, at most `redisTimeoutMs` (one shared timer for all jobs). */
+  #bounded<T>(work: Promise<T>, what: string): Promise<T> {
+    return this.#redisWaits.bound(work, what);
   }
 
   /** Records the final outcome in Redis (before the job completes), then tells the listeners. */
