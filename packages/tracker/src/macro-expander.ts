@@ -73,22 +73,6 @@ const GENERATED: ReadonlySet<string> = new Set([
 
 const ENCODED_CACHE_SIZE = 4096;
 
-/**
- * A URL expanded as far as one `values` object and `withheld` list allow: the text of every slot
- * they decide (supplied, withheld, static or missing) is joined with the literals around it, so
- * a beacon only fills the slots of generated macros: `heads[0] + slot(dynamic[0]) + heads[1] ...`.
- * A session passes the same `values` with every beacon, so each plan serves all of them.
- */
-interface Plan {
-  /** The values the plan was made with, by slot (arrays copied: a change made in place is seen). */
-  readonly raws: readonly (MacroValue | undefined)[];
-  /** The withheld names it was made with (a copy). */
-  readonly withheld: readonly string[] | undefined;
-  readonly heads: readonly string[];
-  /** Slots of generated macros with no supplied value, in order. */
-  readonly dynamic: readonly number[];
-}
-
 interface Compiled {
   readonly template: MacroTemplate;
   readonly names: readonly string[];
@@ -97,33 +81,14 @@ interface Compiled {
   readonly generated: readonly Generated[];
   /** `-1` for a known macro, the raw text for an unknown one. */
   readonly missing: readonly string[];
-  /** Plans by `values` object (held weakly: they go with the session). */
-  readonly plans: WeakMap<object, Plan>;
-  /** The plan for contexts without `values`. */
-  bare: Plan | undefined;
-}
-
-function sameValue(held: MacroValue | undefined, supplied: MacroValue | undefined): boolean {
-  if (held === supplied) return true;
-  if (typeof held !== 'object' || typeof supplied !== 'object' || held.length !== supplied.length) return false;
-  for (let i = 0; i < held.length; i++) if (held[i] !== supplied[i]) return false;
-  return true;
-}
-
-function sameList(held: readonly string[] | undefined, given: readonly string[] | undefined): boolean {
-  if (held === undefined || given === undefined) return held === given;
-  if (held.length !== given.length) return false;
-  for (let i = 0; i < held.length; i++) if (held[i] !== given[i]) return false;
-  return true;
 }
 
 /**
  * Expands macros in tracking URLs per the IAB rules: the whole `[NAME]` is replaced; values are
  * percent-encoded (RFC 3986), arrays element by element joined by commas; a known macro with no
  * value becomes `-1`, a withheld one `-2`; unknown names stay as written. Provider syntaxes and
- * static values apply on top. Each URL is compiled once and cached (bounded) per instance, and
- * for each `values` object the slots it decides are joined once (values are still read on every
- * call): pass a session's same `values` object with each of its beacons, as `Tracker` does.
+ * static values apply on top. Each URL is compiled once and cached (bounded) per instance; the
+ * clock's texts (`[TIMESTAMP]` within one second, playheads) come from tables, not from `Date`.
  *
  * @example
  * ```ts
@@ -194,60 +159,27 @@ export class MacroExpander {
    */
   expand(url: string, context: MacroContext = {}): string {
     const compiled = this.#compiled(url);
-    const plan = this.#plan(compiled, context.values, context.withheld);
-    const { heads, dynamic } = plan;
+    const { names, generated } = compiled;
+    const literals = compiled.template.literals;
+    const { values, withheld } = context;
     this.#callTimestamp = undefined;
     this.#callCachebuster = undefined;
-    let out = heads[0] as string;
-    for (let k = 0; k < dynamic.length; k++) {
-      out += this.#generatedText(compiled, dynamic[k] as number, context) + (heads[k + 1] as string);
-    }
-    return out;
-  }
-
-  /** The plan for these values and withheld names: the one made last for them, or a new one. */
-  #plan(compiled: Compiled, values: MacroContext['values'], withheld: MacroContext['withheld']): Plan {
-    const held = values === undefined ? compiled.bare : compiled.plans.get(values);
-    if (held !== undefined && sameList(held.withheld, withheld)) {
-      const { names } = compiled;
-      let same = true;
-      for (let i = 0; i < names.length && same; i++) {
-        same = sameValue(held.raws[i], values === undefined ? undefined : values[names[i] as string]);
-      }
-      if (same) return held;
-    }
-    const plan = this.#makePlan(compiled, values, withheld);
-    if (values === undefined) compiled.bare = plan;
-    else compiled.plans.set(values, plan);
-    return plan;
-  }
-
-  #makePlan(compiled: Compiled, values: MacroContext['values'], withheld: MacroContext['withheld']): Plan {
-    const { names, fixed, generated, missing } = compiled;
-    const literals = compiled.template.literals;
-    const raws: (MacroValue | undefined)[] = [];
-    const heads: string[] = [];
-    const dynamic: number[] = [];
-    let run = literals[0] as string;
+    // Each slot is decided afresh: in playback every URL fires once per session (exactly once),
+    // so remembering a plan per session would only cost memory.
+    let out = literals[0] as string;
     for (let i = 0; i < names.length; i++) {
       const name = names[i] as string;
-      const supplied = values === undefined ? undefined : values[name];
-      raws.push(typeof supplied === 'object' ? [...supplied] : supplied);
-      let text: string | undefined;
+      let text: string;
       if (withheld !== undefined && withheld.includes(name)) text = '-2';
-      else if (supplied !== undefined) text = this.#encode(supplied);
-      else if (generated[i] === undefined) text = fixed[i] ?? missing[i];
-      if (text === undefined) {
-        // A generated macro: its text changes from beacon to beacon.
-        heads.push(run);
-        dynamic.push(i);
-        run = literals[i + 1] as string;
-      } else {
-        run += text + (literals[i + 1] as string);
+      else {
+        const supplied = values === undefined ? undefined : values[name];
+        if (supplied !== undefined) text = this.#encode(supplied);
+        else if (generated[i] === undefined) text = compiled.fixed[i] ?? (compiled.missing[i] as string);
+        else text = this.#generatedText(compiled, i, context);
       }
+      out += text + (literals[i + 1] as string);
     }
-    heads.push(run);
-    return { raws, withheld: withheld === undefined ? undefined : [...withheld], heads, dynamic };
+    return out;
   }
 
   /** The text of a generated macro's slot that no value was supplied for. */
@@ -314,8 +246,6 @@ export class MacroExpander {
       fixed: names.map((name) => this.#fixed.get(name)),
       generated: names.map((name) => (GENERATED.has(name) ? (name as Generated) : undefined)),
       missing: template.slots.map((slot) => (isIabMacro(slot.name) ? '-1' : slot.raw)),
-      plans: new WeakMap(),
-      bare: undefined,
     };
     if (this.#cache.size >= this.#max) {
       const oldest = this.#cache.keys().next();
