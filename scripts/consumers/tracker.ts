@@ -1,4 +1,4 @@
-// A consumer of @vast/tracker alone (no parser installed): a tracking set from an ad of the shape a
+// A consumer of @vast/tracker alone: a tracking set from an ad of the shape a
 // parsed ad has, and the progress offsets the tracker will watch.
 import { progressOffsetsOf, trackingSetFromAds, type TrackableAd } from '@vast/tracker';
 
