@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isRedisServerAvailable, startMockAdServer, startRedisServer, type MockAdServer, type RedisServer } from '@vast/testkit';
+import { runsRedisTests, startMockAdServer, startRedisServer, type MockAdServer, type RedisServer } from '@vast/testkit';
 import { HttpBeaconTransport, NullBeaconTransport, RecordingBeaconTransport, Tracker, type BeaconOutcome, type BeaconTransport } from '@vast/tracker';
 import { SimulatedTimeProvider } from '@vast/time';
 import { Redis } from 'ioredis';
@@ -7,10 +7,7 @@ import { Queue } from 'bullmq';
 import { BeaconQueue, BeaconWorker, type BeaconWorkerOptions, type QueuedBeaconOutcome } from '../src/index.js';
 import { beaconFor, countsByPath, until } from './helpers.js';
 
-const available = isRedisServerAvailable();
-if (!available) console.warn('beacon-queue: redis-server is not installed, so the Redis tests were SKIPPED (apt-get install -y redis-server)');
-
-describe.skipIf(!available)('BeaconQueue and BeaconWorker on a real redis-server', () => {
+describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQueue and BeaconWorker on a real redis-server', () => {
   let redis: RedisServer;
   let server: MockAdServer;
   let opened: { close(): Promise<void> }[] = [];

@@ -1,11 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isRedisServerAvailable, startMockAdServer, startRedisServer, type MockAdServer, type RecordedRequest, type RedisServer } from '@vast/testkit';
+import { runsRedisTests, startMockAdServer, startRedisServer, type MockAdServer, type RecordedRequest, type RedisServer } from '@vast/testkit';
 import type { BeaconOutcome } from '@vast/tracker';
 import { BeaconQueue, BeaconWorker } from '../src/index.js';
 import { beaconFor, countsByPath, killWorkerProcess, startWorkerProcess, until, type WorkerProcess } from './helpers.js';
-
-const available = isRedisServerAvailable();
-if (!available) console.warn('beacon-queue faults: redis-server is not installed, so the crash and restart tests were SKIPPED (apt-get install -y redis-server)');
 
 /** Requests beyond the first per path: second deliveries of one beacon. */
 function duplicates(requests: readonly RecordedRequest[]): number {
@@ -14,7 +11,7 @@ function duplicates(requests: readonly RecordedRequest[]): number {
   return extra;
 }
 
-describe.skipIf(!available)('delivery survives crashes and restarts (real redis-server, real worker processes)', () => {
+describe.skipIf(!runsRedisTests('beacon-queue/faults.test.ts'))('delivery survives crashes and restarts (real redis-server, real worker processes)', () => {
   let redis: RedisServer;
   let server: MockAdServer;
   let queue: BeaconQueue | undefined;

@@ -1,16 +1,15 @@
 import { PlaybackSession } from '@vast/session';
-import { startRedisServer, type RedisServer } from '@vast/testkit';
+import { runsRedisTests, startRedisServer, type RedisServer } from '@vast/testkit';
 import { SimulatedTimeProvider } from '@vast/time';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisSessionStore, SessionConflictError, isSessionStoreError } from '../src/index.js';
-import { redisAvailable } from './redis-available.js';
 
 const time = new SimulatedTimeProvider({ mode: 'manual' });
 const make = (id: string) => new PlaybackSession({ id, adId: `ad-${id}`, duration: 1_000, time });
 /** Appends one event whatever the session's state: mute, or unmute when muted. */
 const toggleMute = (session: PlaybackSession): void => void (session.muted ? session.unmute() : session.mute());
 
-describe.skipIf(!redisAvailable('concurrency.test.ts'))('RedisSessionStore between two instances', () => {
+describe.skipIf(!runsRedisTests('session-redis/concurrency.test.ts'))('RedisSessionStore between two instances', () => {
   let server: RedisServer;
   const stores: RedisSessionStore[] = [];
   let prefixes = 0;

@@ -1,10 +1,9 @@
 import { PlaybackSession } from '@vast/session';
-import { startRedisServer, type RedisServer } from '@vast/testkit';
+import { runsRedisTests, startRedisServer, type RedisServer } from '@vast/testkit';
 import { SimulatedTimeProvider } from '@vast/time';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisSessionStore, isSessionStoreError } from '../src/index.js';
-import { redisAvailable } from './redis-available.js';
 
 const time = new SimulatedTimeProvider({ mode: 'manual' });
 const make = (id: string) => new PlaybackSession({ id, adId: `ad-${id}`, duration: 1_000, time });
@@ -19,7 +18,7 @@ async function failure(operation: Promise<unknown>): Promise<unknown> {
   return isSessionStoreError(outcome) ? outcome.code : outcome;
 }
 
-describe.skipIf(!redisAvailable('outages.test.ts'))('RedisSessionStore when Redis is away, slow, or the caller gives up', () => {
+describe.skipIf(!runsRedisTests('session-redis/outages.test.ts'))('RedisSessionStore when Redis is away, slow, or the caller gives up', () => {
   let server: RedisServer;
   let admin: Redis;
   const cleanups: (() => Promise<void> | void)[] = [];

@@ -1,15 +1,14 @@
 import { InMemorySessionStore, PlaybackSession, isSessionError, type SessionStore } from '@vast/session';
-import { startRedisServer, type RedisServer } from '@vast/testkit';
+import { runsRedisTests, startRedisServer, type RedisServer } from '@vast/testkit';
 import { SimulatedTimeProvider } from '@vast/time';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisSessionStore } from '../src/index.js';
-import { redisAvailable } from './redis-available.js';
 
 const time = new SimulatedTimeProvider({ mode: 'manual' });
 const make = (id: string) => new PlaybackSession({ id, adId: `ad-${id}`, duration: 1_000, time });
 
-describe.skipIf(!redisAvailable('redis-session-store.test.ts'))('RedisSessionStore', () => {
+describe.skipIf(!runsRedisTests('session-redis/redis-session-store.test.ts'))('RedisSessionStore', () => {
   let server: RedisServer;
   let admin: Redis;
   const stores: RedisSessionStore[] = [];

@@ -10,5 +10,5 @@ export type { MockFault, MockResponse, MockRoute } from './mock-response.js';
 export type { RecordedRequest } from './recorded-request.js';
 export { TRACKED_EVENTS, inlineVast, wrapperVast } from './vast-documents.js';
 export type { InlineVastOptions, MediaFileSpec, WrapperVastOptions } from './vast-documents.js';
-export { RedisServerStartError, isRedisServerAvailable, isRedisServerStartError, startRedisServer } from './start-redis-server.js';
+export { RedisServerStartError, isRedisServerAvailable, isRedisServerStartError, runsRedisTests, startRedisServer } from './start-redis-server.js';
 export type { RedisServer, RedisServerOptions } from './start-redis-server.js';

@@ -79,6 +79,23 @@ export function isRedisServerAvailable(binary = 'redis-server'): boolean {
 }
 
 /**
+ * Whether tests that need a `redis-server` should run: yes when one is installed, and yes under CI
+ * (`CI` set), where a missing server must fail the tests rather than skip them. On a developer's
+ * machine without one it says plainly that the tests were skipped, and returns false.
+ *
+ * @param what - the tests, for the message (e.g. a file name)
+ * @param env - the environment to read `CI` from
+ * @returns whether to run them (`describe.skipIf(!runsRedisTests('store.test.ts'))`)
+ */
+export function runsRedisTests(what: string, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  if (isRedisServerAvailable()) return true;
+  const ci = env['CI'];
+  if (ci !== undefined && ci !== '' && ci !== 'false') return true;
+  console.warn(`SKIPPED: ${what} needs redis-server on the PATH (Debian: apt-get install -y redis-server); its tests did not run.`);
+  return false;
+}
+
+/**
  * Starts a real `redis-server` on a free loopback port with its own temporary folder, and
  * resolves once it answers `PING`. For tests and benchmarks: no mock of Redis.
  *

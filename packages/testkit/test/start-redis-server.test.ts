@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isRedisServerAvailable, isRedisServerStartError, startRedisServer, type RedisServer } from '../src/index.js';
+import { isRedisServerAvailable, isRedisServerStartError, runsRedisTests, startRedisServer, type RedisServer } from '../src/index.js';
 
 /** Sends one inline command with raw RESP and returns the first reply line. */
 function command(port: number, line: string): Promise<string> {
@@ -24,10 +24,7 @@ function command(port: number, line: string): Promise<string> {
   });
 }
 
-const available = isRedisServerAvailable();
-if (!available) console.warn('SKIPPED: redis-server is not installed (apt-get install -y redis-server); its tests did not run');
-
-describe.skipIf(!available)('startRedisServer', () => {
+describe.skipIf(!runsRedisTests('start-redis-server.test.ts'))('startRedisServer', () => {
   let server: RedisServer | undefined;
   afterEach(async () => {
     await server?.stop();
@@ -90,5 +87,12 @@ describe('startRedisServer without the executable', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('runsRedisTests', () => {
+  it('runs the tests where redis-server is installed, and under CI even where it is not (they then fail, not skip)', () => {
+    expect(runsRedisTests('x', { CI: 'true' })).toBe(true);
+    expect(runsRedisTests('x', {})).toBe(isRedisServerAvailable());
   });
 });
