@@ -1,16 +1,33 @@
 import type { Beacon, BeaconOutcome } from '@vast/tracker';
 
 /**
- * What a queued beacon's job holds in Redis.
+ * One beacon inside a batch job in Redis.
  * @internal
  */
-export interface BeaconJobData {
+export interface QueuedBeaconEntry {
   /** The session the beacon belongs to. */
   readonly sessionId: string;
-  /** The idempotency key (also the job id). */
+  /** The idempotency key. */
   readonly key: string;
   /** The beacon as the tracker made it. */
   readonly beacon: Beacon;
+  /** When it was queued, in milliseconds since the epoch (the producer's clock): the retry window starts here. */
+  readonly queuedAt: number;
+  /** Delivery attempts made so far, by every worker. */
+  readonly attempts: number;
+  /** Not to be sent before this time (a retry's backoff or the host's rate limit); absent: at once. */
+  readonly notBefore?: number;
+}
+
+/**
+ * What a job of the beacon queue holds: the beacons queued together (in one tick of one
+ * producer), or those of them still to deliver. One job per batch, not per beacon: BullMQ's
+ * moves of a job cost Redis far more than a beacon's own work.
+ * @internal
+ */
+export interface BeaconBatchData {
+  /** The beacons still to deliver. */
+  readonly entries: readonly QueuedBeaconEntry[];
 }
 
 /** The final outcome of a queued beacon, as kept in Redis and reported by the worker. */
@@ -30,10 +47,14 @@ export interface QueuedBeaconOutcome {
 }
 
 /** The name of every job of the beacon queue. @internal */
-export const BEACON_JOB = 'beacon';
+export const BEACON_BATCH_JOB = 'beacons';
 
 /** The BullMQ backoff type whose delays the worker computes. @internal */
 export const BEACON_BACKOFF = 'vast-beacon';
 
-/** Attempts BullMQ allows: the worker decides when to stop, so this only has to be large. @internal */
+/**
+ * Attempts BullMQ allows a job (a job fails only when Redis did not answer the worker; each
+ * beacon counts its own delivery attempts): this only has to be large.
+ * @internal
+ */
 export const UNBOUNDED_ATTEMPTS = 1_000_000;

@@ -2,22 +2,33 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import type { Beacon, BeaconOutcome } from '@vast/tracker';
-import { AddBatcher } from './add-batcher.js';
-import { BEACON_BACKOFF, UNBOUNDED_ATTEMPTS, type BeaconJobData, type QueuedBeaconOutcome } from './beacon-job.js';
+import { BatchWriter } from './batch-writer.js';
+import { BEACON_BACKOFF, UNBOUNDED_ATTEMPTS, type BeaconBatchData, type QueuedBeaconOutcome } from './beacon-job.js';
 import { beaconKey } from './beacon-key.js';
+import { KeyClaims } from './key-claims.js';
 import { OutcomeStore } from './outcome-store.js';
+import { readOutcomeStream, type OutcomeStreamEvent, type WatchOutcomesOptions } from './outcome-stream.js';
 import { QueuedBeaconTransport } from './queued-beacon-transport.js';
-import { redisOptions, type QueueLocation } from './redis-connection.js';
+import { claimKey, jobKeyPrefix, outcomeStreamKey, outcomesKey, redisOptions, type QueueLocation } from './redis-connection.js';
 
 /** Options of {@link BeaconQueue}. */
 export interface BeaconQueueOptions extends QueueLocation {
   /**
-   * How long finished jobs, and the outcomes of each session, stay in Redis. While a job stays,
-   * enqueuing its key again is ignored (BullMQ keeps one job per id); while its outcome stays, a
-   * worker never sends a delivered key again. Keep it above the worker's retry window.
+   * How long an idempotency key's claim, and the outcomes of each session, stay in Redis. While
+   * the claim stays, enqueuing the key again adds nothing; while the outcome stays, a worker never
+   * sends a delivered key again. Keep it above the worker's retry window. Jobs that failed
+   * (Redis did not answer a worker too often) stay as long, for inspection; completed jobs are
+   * removed at once (their beacons' outcomes are recorded).
    * @defaultValue 7_200_000 (2 hours)
    */
   readonly retentionMs?: number;
+  /**
+   * The most beacons in one BullMQ job. The beacons enqueued in the same tick share jobs: a
+   * job's moves cost Redis far more than a beacon's own work, so batching is what makes the
+   * queue keep up with direct sending.
+   * @defaultValue 100
+   */
+  readonly maxBatch?: number;
   /**
    * How long `send` waits for Redis to accept a beacon. Past it the outcome is `failed` with
    * `timeout`: the beacon may still have been queued (Redis may answer later).
@@ -48,9 +59,11 @@ export interface BeaconQueueOptions extends QueueLocation {
  * ```
  */
 export class BeaconQueue {
-  readonly #queue: Queue<BeaconJobData>;
-  readonly #batcher: AddBatcher;
+  readonly #queue: Queue<BeaconBatchData>;
+  readonly #writer: BatchWriter;
   readonly #redis: Redis;
+  readonly #connection: ReturnType<typeof redisOptions>;
+  readonly #streamKey: string;
   readonly #store: OutcomeStore;
   readonly #time: TimeProvider;
   readonly #enqueueTimeoutMs: number;
@@ -67,24 +80,39 @@ export class BeaconQueue {
     this.#time = options.time ?? new RealtimeTimeProvider();
     this.#enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5000;
     const age = Math.ceil(retentionMs / 1000);
-    this.#queue = new Queue<BeaconJobData>(queueName, {
+    this.#connection = connection;
+    this.#streamKey = outcomeStreamKey(prefix, queueName);
+    this.#queue = new Queue<BeaconBatchData>(queueName, {
       connection,
       prefix,
       defaultJobOptions: {
-        // The worker decides when to give up (attempts and retry window); BullMQ only schedules.
+        // The worker decides when a beacon is given up (attempts and retry window); a job fails
+        // only when Redis did not answer, and is then tried again.
         attempts: UNBOUNDED_ATTEMPTS,
         backoff: { type: BEACON_BACKOFF },
-        // Finished jobs stay for the retention: a job id still present deduplicates.
-        removeOnComplete: { age },
+        // Claims and outcomes deduplicate, not finished jobs.
+        removeOnComplete: true,
         removeOnFail: { age },
       },
     });
     // Errors surface through the promises of add(); without a listener an 'error' event would throw.
     this.#queue.on('error', () => undefined);
-    this.#batcher = new AddBatcher(this.#queue, 1000);
     this.#redis = new Redis({ ...connection, lazyConnect: true });
     this.#redis.on('error', () => undefined);
-    this.#store = new OutcomeStore(this.#redis, prefix, queueName, retentionMs);
+    const claims = new KeyClaims(
+      this.#redis,
+      {
+        claim: (key) => claimKey(prefix, queueName, key),
+        outcomes: (sessionId) => outcomesKey(prefix, queueName, sessionId),
+        jobPrefix: jobKeyPrefix(prefix, queueName),
+      },
+      retentionMs,
+      // A claim younger than the enqueue deadline may still get its job.
+      this.#enqueueTimeoutMs,
+    );
+    this.#writer = new BatchWriter(this.#queue, claims, options.maxBatch ?? 100);
+    // The stream is the workers' to write and cap; this side only reads it.
+    this.#store = new OutcomeStore(this.#redis, { prefix, queueName, retentionMs, streamLength: 0 });
   }
 
   /**
@@ -108,7 +136,7 @@ export class BeaconQueue {
   async enqueue(sessionId: string, beacon: Beacon): Promise<BeaconOutcome> {
     const key = beaconKey(sessionId, beacon);
     const deadline = new AbortController();
-    const added = this.#batcher.add({ sessionId, key, beacon }).then(
+    const added = this.#writer.add({ sessionId, key, beacon, queuedAt: this.#time.now(), attempts: 0 }).then(
       (): BeaconOutcome => ({ kind: 'queued', beacon, key }),
       (error: unknown): BeaconOutcome => ({ kind: 'failed', beacon, reason: 'network', message: `the queue refused it: ${String(error)}`, attempts: 0 }),
     );
@@ -135,7 +163,31 @@ export class BeaconQueue {
   }
 
   /**
-   * Counts of the queue's jobs by state (waiting, active, delayed, completed, failed...).
+   * Follows the final outcomes of every session of the queue as workers (of any process) record
+   * them, in the order recorded: for reports and dashboards beside {@link BeaconQueue.outcomesOf}.
+   * The stream is capped by the workers' `outcomeStreamLength`: a reader that falls further behind
+   * gets a `missed` event with the count. Each iteration reads on a Redis connection of its own,
+   * closed when the loop ends or `signal` aborts.
+   *
+   * @param options - where to start, the signal that ends it, read sizes and waits
+   * @returns the events, until `signal` aborts or the loop breaks
+   * @example
+   * ```ts
+   * const stop = new AbortController();
+   * for await (const event of queue.watchOutcomes({ signal: stop.signal })) {
+   *   if (event.kind === 'outcome') report(event.outcome.sessionId, event.outcome.outcome.kind);
+   * }
+   * ```
+   */
+  watchOutcomes(options: WatchOutcomesOptions = {}): AsyncIterable<OutcomeStreamEvent> {
+    const redis = new Redis({ ...this.#connection, lazyConnect: true, maxRetriesPerRequest: 1 });
+    redis.on('error', () => undefined);
+    return readOutcomeStream(redis, this.#streamKey, this.#time, options);
+  }
+
+  /**
+   * Counts of the queue's jobs (each a batch of beacons) by state (waiting, active, delayed,
+   * failed...); completed jobs are removed at once.
    * @returns the counts
    */
   counts(): Promise<Record<string, number>> {

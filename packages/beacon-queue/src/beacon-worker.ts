@@ -2,15 +2,19 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import { HttpBeaconTransport, createSystemRandom, type BeaconOutcome, type BeaconTransport, type HttpBeaconTransportOptions, type RandomSource } from '@vast/tracker';
-import type { BeaconJobData, QueuedBeaconOutcome } from './beacon-job.js';
+import type { BeaconBatchData, QueuedBeaconEntry, QueuedBeaconOutcome } from './beacon-job.js';
 import { DeadlineWatch } from './deadline-watch.js';
 import { OutcomeStore } from './outcome-store.js';
 import { HostRateLimiter, type PerHostRateLimit } from './per-host-rate-limit.js';
 import { redisOptions, type QueueLocation } from './redis-connection.js';
+import { SendSlots } from './send-slots.js';
 import { isRetryable, retryDelay, type RetryPolicy } from './retry-policy.js';
 
 /** Receives each final outcome this worker records. */
 export type QueuedBeaconOutcomeListener = (outcome: QueuedBeaconOutcome) => void;
+
+/** Receives the failure of a batch job (Redis did not answer in time); the job is tried again. */
+export type BeaconJobErrorListener = (error: Error) => void;
 
 /** Options of {@link BeaconWorker}. */
 export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
@@ -28,10 +32,10 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
    */
   readonly http?: Omit<HttpBeaconTransportOptions, 'retries'>;
   /**
-   * Beacons handled at once by this worker: each job waits on a few Redis round trips and an HTTP
+   * Deliveries at once by this worker (and batch jobs held at once): each waits on an HTTP
    * request, so with a far ad server (say 100 ms) a worker delivers at most about `concurrency`
    * × 10 beacons per second. A worker that crashes may send again up to this many beacons (those
-   * in flight or not yet recorded); HTTP requests at once are capped apart by `http.maxConcurrent`.
+   * whose request was in flight, or done but not yet recorded).
    * @defaultValue 64
    */
   readonly concurrency?: number;
@@ -63,6 +67,13 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
   /** Must match the queue's `retentionMs`: how long outcomes stay. @defaultValue 7_200_000 */
   readonly retentionMs?: number;
   /**
+   * About how many final outcomes the queue's outcome stream keeps, for readers of
+   * {@link BeaconQueue.watchOutcomes} (a reader further behind is told how many it missed);
+   * 0 turns the stream off. Each entry costs Redis about the size of the outcome's JSON.
+   * @defaultValue 10_000
+   */
+  readonly outcomeStreamLength?: number;
+  /**
    * The clock of a beacon's age (the retry window) and of retry times. Waits on Redis
    * (`redisTimeoutMs`) are always in real time: network time is real time.
    * @defaultValue real time
@@ -72,11 +83,6 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
   readonly random?: RandomSource;
   /** Start taking jobs at once. @defaultValue true */
   readonly autorun?: boolean;
-}
-
-/** Thrown by the processor so that BullMQ schedules a retry with the worker's backoff. */
-class RetryableDeliveryError extends Error {
-  override readonly name = 'RetryableDeliveryError';
 }
 
 /**
@@ -99,7 +105,11 @@ class RetryableDeliveryError extends Error {
  * ```
  */
 export class BeaconWorker {
-  readonly #worker: Worker<BeaconJobData, QueuedBeaconOutcome>;
+  readonly #worker: Worker<BeaconBatchData, void>;
+  /** Caps the deliveries at once over all the batch jobs held. */
+  readonly #slots: SendSlots;
+  /** Set by close(): the beacons not started yet go back to the queue. */
+  #stopping = false;
   readonly #redis: Redis;
   readonly #store: OutcomeStore;
   readonly #limiter: HostRateLimiter | undefined;
@@ -115,6 +125,7 @@ export class BeaconWorker {
   readonly #retryWindowMs: number;
   readonly #retryOnTimeout: boolean;
   readonly #listeners = new Set<QueuedBeaconOutcomeListener>();
+  readonly #errorListeners = new Set<BeaconJobErrorListener>();
   #closing: Promise<void> | undefined;
 
   /**
@@ -140,10 +151,16 @@ export class BeaconWorker {
     // Auto-pipelining: the reads and records of concurrent jobs go out in one write.
     this.#redis = new Redis({ ...connection, maxRetriesPerRequest: null, enableAutoPipelining: true });
     this.#redis.on('error', () => undefined);
-    this.#store = new OutcomeStore(this.#redis, prefix, queueName, options.retentionMs ?? 7_200_000);
+    this.#store = new OutcomeStore(this.#redis, {
+      prefix,
+      queueName,
+      retentionMs: options.retentionMs ?? 7_200_000,
+      streamLength: options.outcomeStreamLength ?? 10_000,
+    });
+    this.#slots = new SendSlots(concurrency);
     this.#limiter =
       options.perHostRateLimit === undefined ? undefined : new HostRateLimiter(this.#redis, `${prefix}:${queueName}:rate:`, options.perHostRateLimit);
-    this.#worker = new Worker<BeaconJobData, QueuedBeaconOutcome>(queueName, (job, token) => this.#process(job, token), {
+    this.#worker = new Worker<BeaconBatchData, void>(queueName, (job, token) => this.#process(job, token), {
       // Auto-pipelining: the commands of concurrent jobs (lock renewals, moves) share writes.
       connection: { ...connection, enableAutoPipelining: true },
       prefix,
@@ -152,10 +169,20 @@ export class BeaconWorker {
       stalledInterval: options.stalledIntervalMs ?? 15_000,
       maxStalledCount: options.maxStalledCount ?? 5,
       autorun: options.autorun ?? true,
-      settings: { backoffStrategy: (attemptsMade, _type, _error, job) => this.#backoff(attemptsMade, job) },
+      // A job fails only when Redis did not answer: it is tried again after a growing delay.
+      settings: { backoffStrategy: (attemptsMade) => retryDelay(attemptsMade, this.#initialDelayMs, this.#maxDelayMs, () => this.#random.next()) },
     });
     // Connection errors are retried by BullMQ; an unhandled 'error' event would end the process.
     this.#worker.on('error', () => undefined);
+    this.#worker.on('failed', (_job, error) => {
+      for (const listener of this.#errorListeners) {
+        try {
+          listener(error);
+        } catch {
+          // A listener's failure must not stop the worker.
+        }
+      }
+    });
   }
 
   /**
@@ -166,6 +193,18 @@ export class BeaconWorker {
   onOutcome(listener: QueuedBeaconOutcomeListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Follows the failures of batch jobs: Redis did not answer in time (reading or recording an
+   * outcome, delaying a job). BullMQ tries the job again after a growing delay; its beacons
+   * recorded by then are not sent again. Worth logging: they mean Redis is slow or down.
+   * @param listener - called once per failure; an exception it throws is ignored
+   * @returns a function that unsubscribes
+   */
+  onJobError(listener: BeaconJobErrorListener): () => void {
+    this.#errorListeners.add(listener);
+    return () => this.#errorListeners.delete(listener);
   }
 
   /**
@@ -186,12 +225,14 @@ export class BeaconWorker {
 
   /**
    * Graceful shutdown: stops taking jobs, lets the deliveries in flight finish (each bounded by
-   * the transport's timeout) and records their outcomes, then closes the connections and the
-   * worker's own transport. A job whose retry is scheduled stays in Redis for another worker.
+   * the transport's timeout) and records their outcomes, and gives the beacons of its jobs that
+   * it had not started back to the queue; then closes the connections and the worker's own
+   * transport. Beacons whose retry is scheduled stay in Redis for another worker.
    * @returns when closed
    */
   close(): Promise<void> {
     this.#closing ??= (async () => {
+      this.#stopping = true;
       await this.#worker.close();
       if (this.#ownsTransport) await this.#transport.close();
       this.#redisWaits.close();
@@ -201,48 +242,80 @@ export class BeaconWorker {
   }
 
   /**
-   * The delay of BullMQ's next attempt: never later than the end of the retry window, except for
-   * an attempt that failed past it (Redis refused the record), which waits the whole delay.
+   * Delivers the beacons of a batch job not yet delivered. Those to try again later (a retry's
+   * backoff, the host's rate limit, a worker closing) stay in the job, which waits in BullMQ's
+   * delayed set until the first of them is due; the job completes once every beacon has its
+   * final outcome recorded. A job that fails (Redis did not answer) is taken again whole: the
+   * beacons recorded by then are not sent again.
    */
-  #backoff(attemptsMade: number, job: { timestamp: number } | undefined): number {
-    const delay = retryDelay(attemptsMade, this.#initialDelayMs, this.#maxDelayMs, () => this.#random.next());
-    const left = (job?.timestamp ?? 0) + this.#retryWindowMs - this.#time.now();
-    return left > 0 ? Math.min(delay, left) : delay;
+  async #process(job: Job<BeaconBatchData, void>, token: string | undefined): Promise<void> {
+    const { entries } = job.data;
+    const recorded = await this.#bounded(this.#store.recordedAmong(entries), 'reading the outcomes');
+    const results = await Promise.allSettled(entries.map(async (entry) => (recorded.has(entry.key) ? undefined : this.#handle(entry))));
+    const remaining: QueuedBeaconEntry[] = [];
+    for (const result of results) {
+      if (result.status === 'rejected') throw result.reason;
+      if (result.value !== undefined) remaining.push(result.value);
+    }
+    if (remaining.length === 0) return;
+    await this.#bounded(job.updateData({ entries: remaining }), 'keeping the beacons still to deliver');
+    const now = this.#time.now();
+    let due = Number.POSITIVE_INFINITY;
+    for (const entry of remaining) due = Math.min(due, entry.notBefore ?? now);
+    await this.#bounded(job.moveToDelayed(due, token), 'delaying the job');
+    throw new DelayedError();
   }
 
-  async #process(job: Job<BeaconJobData, QueuedBeaconOutcome>, token: string | undefined): Promise<QueuedBeaconOutcome> {
-    const { sessionId, key, beacon } = job.data;
-    // A worker that died after recording but before completing the job: nothing to send again.
-    const known = await this.#bounded(this.#store.get(sessionId, key), 'reading the outcome');
-    if (known !== undefined) return known;
-    const attempt = job.attemptsMade + 1;
-    const age = this.#time.now() - job.timestamp;
+  /**
+   * One beacon of a batch.
+   * @returns undefined once its final outcome is recorded; the entry to keep (with when it is
+   *   due) when it is to be tried later
+   */
+  async #handle(entry: QueuedBeaconEntry): Promise<QueuedBeaconEntry | undefined> {
+    const now = this.#time.now();
+    if (entry.notBefore !== undefined && entry.notBefore > now) return entry;
+    const age = now - entry.queuedAt;
     if (age > this.#retryWindowMs) {
-      return this.#finish(sessionId, key, {
+      await this.#finish(entry, {
         kind: 'dropped',
-        beacon,
+        beacon: entry.beacon,
         reason: 'expired',
-        message: `not delivered within the retry window of ${this.#retryWindowMs} ms (queued ${age} ms ago, ${job.attemptsMade} attempts)`,
+        message: `not delivered within the retry window of ${this.#retryWindowMs} ms (queued ${age} ms ago, ${entry.attempts} attempts)`,
       });
+      return undefined;
     }
+    if (this.#stopping) return entry;
+    const { beacon } = entry;
     if (this.#limiter !== undefined && URL.canParse(beacon.url)) {
-      const waitMs = await this.#limiter.reserve(new URL(beacon.url).host, key);
-      if (waitMs > 0) {
-        // Only this beacon waits: the others of the queue (other hosts) go on.
-        await job.moveToDelayed(this.#time.now() + waitMs + Math.round(this.#random.next() * 50), token);
-        throw new DelayedError();
+      const waitMs = await this.#bounded(this.#limiter.reserve(new URL(beacon.url).host, entry.key), 'reserving a request to the host');
+      // Only this beacon waits: the others (other hosts) go on.
+      if (waitMs > 0) return { ...entry, notBefore: now + waitMs + Math.round(this.#random.next() * 50) };
+    }
+    // The slot is held until the outcome is recorded: a crash repeats at most `concurrency` beacons.
+    await this.#slots.take();
+    try {
+      if (this.#stopping) return entry;
+      const outcome = await this.#transport.send(beacon);
+      const attempts = entry.attempts + 1;
+      if (outcome.kind === 'failed' && isRetryable(outcome, this.#retryOnTimeout) && attempts < this.#attempts && this.#hasTimeFor(entry)) {
+        return { ...entry, attempts, notBefore: this.#time.now() + this.#retryDelay(attempts, entry) };
       }
+      await this.#finish(entry, outcome.kind === 'sent' || outcome.kind === 'failed' ? { ...outcome, attempts } : outcome);
+      return undefined;
+    } finally {
+      this.#slots.release();
     }
-    const outcome = await this.#transport.send(beacon);
-    if (outcome.kind === 'failed' && isRetryable(outcome, this.#retryOnTimeout) && attempt < this.#attempts && this.#hasTimeFor(job)) {
-      throw new RetryableDeliveryError(`${outcome.reason}: ${outcome.message}`);
-    }
-    return this.#finish(sessionId, key, outcome.kind === 'sent' || outcome.kind === 'failed' ? { ...outcome, attempts: attempt } : outcome);
   }
 
   /** Whether a retry can still start within the window. */
-  #hasTimeFor(job: Job<BeaconJobData, QueuedBeaconOutcome>): boolean {
-    return this.#time.now() + this.#initialDelayMs / 2 < job.timestamp + this.#retryWindowMs;
+  #hasTimeFor(entry: QueuedBeaconEntry): boolean {
+    return this.#time.now() + this.#initialDelayMs / 2 < entry.queuedAt + this.#retryWindowMs;
+  }
+
+  /** The wait before the next attempt: the backoff, never past the end of the retry window. */
+  #retryDelay(attemptsMade: number, entry: QueuedBeaconEntry): number {
+    const delay = retryDelay(attemptsMade, this.#initialDelayMs, this.#maxDelayMs, () => this.#random.next());
+    return Math.max(0, Math.min(delay, entry.queuedAt + this.#retryWindowMs - this.#time.now()));
   }
 
   /** Waits for a Redis command, at most `redisTimeoutMs` (one shared timer for all jobs). */
@@ -251,7 +324,7 @@ export class BeaconWorker {
   }
 
   /** Records the final outcome in Redis (before the job completes), then tells the listeners. */
-  async #finish(sessionId: string, key: string, outcome: BeaconOutcome): Promise<QueuedBeaconOutcome> {
+  async #finish({ sessionId, key }: QueuedBeaconEntry, outcome: BeaconOutcome): Promise<void> {
     const final: QueuedBeaconOutcome = { sessionId, key, outcome, at: this.#time.now() };
     await this.#bounded(this.#store.record(final), 'recording the outcome');
     for (const listener of this.#listeners) {
@@ -261,6 +334,5 @@ export class BeaconWorker {
         // A listener's failure must not fail the job.
       }
     }
-    return final;
   }
 }

@@ -39,3 +39,23 @@ export interface QueueLocation {
 export function outcomesKey(prefix: string, queueName: string, sessionId: string): string {
   return `${prefix}:${queueName}:outcomes:${sessionId}`;
 }
+
+/** The Redis key of an idempotency key's claim. @internal */
+export function claimKey(prefix: string, queueName: string, key: string): string {
+  return `${prefix}:${queueName}:claim:${key}`;
+}
+
+/** What BullMQ puts before a job id to make the key of the job's hash. @internal */
+export function jobKeyPrefix(prefix: string, queueName: string): string {
+  return `${prefix}:${queueName}:`;
+}
+
+/** The Redis key of the queue's stream of final outcomes. @internal */
+export function outcomeStreamKey(prefix: string, queueName: string): string {
+  return `${prefix}:${queueName}:outcome-stream`;
+}
+
+/** The Redis key of the counter that numbers the stream's entries. @internal */
+export function outcomeSequenceKey(prefix: string, queueName: string): string {
+  return `${prefix}:${queueName}:outcome-seq`;
+}

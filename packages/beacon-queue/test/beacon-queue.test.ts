@@ -3,8 +3,7 @@ import { runsRedisTests, startMockAdServer, startRedisServer, type MockAdServer,
 import { HttpBeaconTransport, NullBeaconTransport, RecordingBeaconTransport, Tracker, type BeaconOutcome, type BeaconTransport } from '@vast/tracker';
 import { SimulatedTimeProvider } from '@vast/time';
 import { Redis } from 'ioredis';
-import { Queue } from 'bullmq';
-import { BeaconQueue, BeaconWorker, type BeaconWorkerOptions, type QueuedBeaconOutcome } from '../src/index.js';
+import { BeaconQueue, BeaconWorker, beaconKey, type BeaconWorkerOptions, type QueuedBeaconOutcome } from '../src/index.js';
 import { beaconFor, countsByPath, until } from './helpers.js';
 
 describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQueue and BeaconWorker on a real redis-server', () => {
@@ -89,11 +88,13 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
       Promise.all(beacons.map((beacon) => b.transport('shared').send({ ...beacon, url: `${beacon.template}?cb=other` }))),
     ]);
     expect([...fromA, ...fromB].every((o) => o.kind === 'queued')).toBe(true);
+    // The 100 sends of one tick made one batch job per queue; B's found every key claimed.
+    expect((await a.counts()).waiting).toBe(1);
     newWorker({ concurrency: 8 });
     await until(async () => (await a.outcomesOf('shared')).length === 50, 20_000, '50 outcomes');
-    // Enqueued again after delivery: still deduplicated (the finished job is kept).
-    await a.transport('shared').send(beacons[0]!);
-    await until(async () => (await a.counts()).completed === 50, 10_000, 'jobs to complete');
+    // Enqueued again after delivery: still deduplicated (the key's claim and its outcome stay).
+    expect(await a.transport('shared').send(beacons[0]!)).toMatchObject({ kind: 'queued' });
+    expect(await a.counts()).toMatchObject({ waiting: 0, delayed: 0, active: 0, prioritized: 0 });
     const counts = countsByPath(server.received());
     expect(counts.size).toBe(50);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
@@ -166,20 +167,100 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     expect((await queue.counts()).waiting ?? 0).toBe(0);
   });
 
-  it('close() of the worker finishes the delivery in flight and records it; nothing accepted is lost', async () => {
+  it('close() of the worker finishes the deliveries in flight and records them, and gives the rest of their batch back; nothing accepted is lost', async () => {
     const queue = newQueue();
     const t = queue.transport('s-close');
-    for (let i = 0; i < 4; i++) await t.send(beaconFor(server, `slow-${i}`, i + 1));
+    // One tick: one batch job of 6.
+    await Promise.all(Array.from({ length: 6 }, (_, i) => t.send(beaconFor(server, `slow-${i}`, i + 1))));
+    expect((await queue.counts()).waiting).toBe(1);
     const worker = newWorker({ concurrency: 2 });
     await server.waitFor((r) => r.path.startsWith('/track/slow-'), { count: 1, timeout: 10_000 });
     await worker.close();
     const afterClose = (await queue.outcomesOf('s-close')).length;
-    // Whatever was in flight finished and was recorded; the rest waits in Redis.
-    expect(afterClose).toBe(server.received().length);
-    expect(afterClose + ((await queue.counts()).waiting ?? 0)).toBe(4);
+    // The two in flight finished and were recorded; the other four are back in Redis, in the job.
+    expect(afterClose).toBe(2);
+    expect(server.received()).toHaveLength(2);
+    const counts = await queue.counts();
+    expect((counts.waiting ?? 0) + (counts.delayed ?? 0)).toBe(1);
     newWorker();
-    await until(async () => (await queue.outcomesOf('s-close')).length === 4, 10_000, 'four outcomes');
+    await until(async () => (await queue.outcomesOf('s-close')).length === 6, 10_000, 'six outcomes');
+    expect([...countsByPath(server.received()).values()]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('puts the beacons of one tick into batch jobs of at most maxBatch, each delivered once', async () => {
+    const queue = newQueue({ maxBatch: 40 });
+    const t = queue.transport('s-batch');
+    const outcomes = await Promise.all(Array.from({ length: 100 }, (_, i) => t.send(beaconFor(server, `batch-${i}`, i + 1))));
+    expect(outcomes.every((o) => o.kind === 'queued')).toBe(true);
+    expect((await queue.counts()).waiting).toBe(3);
+    newWorker({ concurrency: 16 });
+    await until(async () => (await queue.outcomesOf('s-batch')).length === 100, 20_000, '100 outcomes');
+    expect(countsByPath(server.received()).size).toBe(100);
     expect([...countsByPath(server.received()).values()].every((n) => n === 1)).toBe(true);
+    expect(await queue.counts()).toMatchObject({ waiting: 0, delayed: 0, active: 0 });
+  });
+
+  it('takes over a key whose claim has no job and no outcome once it is older than the grace (its producer died), and not before', async () => {
+    const queue = newQueue({ enqueueTimeoutMs: 1000 });
+    const admin = new Redis({ port: redis.port });
+    try {
+      const orphan = beaconFor(server, 'orphan');
+      const fresh = beaconFor(server, 'fresh');
+      const keyOf = (b: typeof orphan) => `vast:${queueName}:claim:${beaconKey('s-orphan', b)}`;
+      // Claims as a producer leaves them when it dies between the claim and the job.
+      await admin.set(keyOf(orphan), `b-dead|${Date.now() - 60_000}`, 'PX', 60_000);
+      await admin.set(keyOf(fresh), `b-busy|${Date.now()}`, 'PX', 60_000);
+      const t = queue.transport('s-orphan');
+      expect(await t.send(orphan)).toMatchObject({ kind: 'queued' });
+      expect(await t.send(fresh)).toMatchObject({ kind: 'queued' });
+      // Only the orphan was queued: the fresh claim may still get its job from its producer.
+      expect((await queue.counts()).waiting).toBe(1);
+      newWorker();
+      await until(async () => (await queue.outcomesOf('s-orphan')).length === 1, 10_000, 'the outcome');
+      expect(server.received().map((r) => r.path)).toEqual(['/track/orphan']);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it('streams the final outcomes of every session to watchOutcomes readers, in order, and tells a reader that fell behind the cap how many it missed', async () => {
+    const queue = newQueue();
+    const stop = new AbortController();
+    const events = queue.watchOutcomes({ signal: stop.signal, blockMs: 200 })[Symbol.asyncIterator]();
+    const firstEvent = events.next();
+    await queue.transport('s-stream-a').send(beaconFor(server, 'stream-a'));
+    const worker = newWorker({ outcomeStreamLength: 10 });
+    const first = await firstEvent;
+    expect(first.value).toMatchObject({ kind: 'outcome', outcome: { sessionId: 's-stream-a', outcome: { kind: 'sent' } } });
+    // The reader pauses while 400 more are recorded: the stream keeps about the last 10 (Redis
+    // trims whole nodes of 100 entries), so the reader missed most of them.
+    const t = queue.transport('s-stream-b');
+    await Promise.all(Array.from({ length: 400 }, (_, i) => t.send(beaconFor(server, `stream-b-${i}`, i + 1))));
+    await until(async () => (await queue.outcomesOf('s-stream-b')).length === 400, 30_000, '400 outcomes');
+    let missed = 0;
+    let seen = 0;
+    while (missed + seen < 400) {
+      const next = await events.next();
+      const event = next.done === true ? undefined : next.value;
+      if (event?.kind === 'missed') missed += event.count;
+      else if (event?.kind === 'outcome') seen++;
+    }
+    expect(missed).toBeGreaterThan(0);
+    expect(seen).toBeGreaterThan(0);
+    expect(missed + seen).toBe(400);
+    stop.abort();
+    expect(await events.next()).toMatchObject({ done: true });
+    await worker.close();
+  });
+
+  it('watchOutcomes says unavailable while Redis does not answer, and ends when its signal aborts', async () => {
+    const dead = new BeaconQueue({ connection: { port: 1 }, queueName: 'unreachable' });
+    const stop = new AbortController();
+    const events = dead.watchOutcomes({ signal: stop.signal, retryMs: 50 })[Symbol.asyncIterator]();
+    expect((await events.next()).value).toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/ECONNREFUSED|retries|closed/i) as unknown });
+    stop.abort();
+    expect(await events.next()).toMatchObject({ done: true });
+    await dead.close();
   });
 
   it('a worker made with autorun false takes jobs only after start()', async () => {
@@ -203,19 +284,19 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     expect((await queue.outcomesOf('s-defaults'))[0]?.outcome.kind).toBe('recorded');
   });
 
-  it('never sends a key whose delivery is recorded, even once its job is gone from Redis', async () => {
+  it('never sends a key whose delivery is recorded, even when its claim is gone and it is queued again', async () => {
     const queue = newQueue();
     const t = queue.transport('s-again');
     const beacon = beaconFor(server, 'again');
-    const first = await t.send(beacon);
+    expect(await t.send(beacon)).toMatchObject({ kind: 'queued' });
     newWorker();
     await until(async () => (await queue.outcomesOf('s-again')).length === 1, 10_000, 'the outcome');
-    // The finished job is removed (as retention would), then the same beacon is queued again.
-    const bull = new Queue(queueName, { connection: { port: redis.port }, prefix: 'vast' });
-    await bull.remove(first.kind === 'queued' ? first.key : '');
-    await bull.close();
+    // The claim is removed (as if it had expired first), then the same beacon is queued again.
+    const admin = new Redis({ port: redis.port });
+    await admin.del(`vast:${queueName}:claim:${beaconKey('s-again', beacon)}`);
+    admin.disconnect();
     expect(await t.send(beacon)).toMatchObject({ kind: 'queued' });
-    await until(async () => (await queue.counts()).completed === 1, 10_000, 'the second job to complete');
+    await until(async () => ((await queue.counts()).waiting ?? 0) + ((await queue.counts()).active ?? 0) === 0, 10_000, 'the second job to complete');
     expect(server.received()).toHaveLength(1);
   });
 
@@ -269,15 +350,17 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
       close: () => http.close(),
     };
     try {
-      const queued = await queue.transport('s-slow-redis').send(beaconFor(server, 'late-record'));
-      newWorker({ transport, redisTimeoutMs: 100 });
-      await until(async () => (await queue.counts()).completed === 1, 15_000, 'the job to complete');
-      // Attempts failed on the timeout while Redis was busy; the next found the record and sent nothing.
-      const bull = new Queue(queueName, { connection: { port: redis.port }, prefix: 'vast' });
-      const job = await bull.getJob(queued.kind === 'queued' ? queued.key : '');
-      await bull.close();
-      expect(job?.attemptsMade).toBeGreaterThanOrEqual(1);
-      expect(job?.failedReason).toMatch(/Redis did not answer within 100 ms/);
+      await queue.transport('s-slow-redis').send(beaconFor(server, 'late-record'));
+      const worker = newWorker({ transport, redisTimeoutMs: 100 });
+      const failures: string[] = [];
+      worker.onJobError(() => {
+        throw new Error('a broken listener');
+      });
+      worker.onJobError((error) => failures.push(error.message));
+      await until(async () => (await queue.outcomesOf('s-slow-redis')).length === 1, 15_000, 'the outcome');
+      // An attempt failed on the timeout while Redis was busy; the next found the record and sent nothing.
+      await until(() => failures.length >= 1, 5000, 'the failed attempt');
+      expect(failures[0]).toMatch(/Redis did not answer within 100 ms/);
       expect((await queue.outcomesOf('s-slow-redis'))[0]?.outcome).toMatchObject({ kind: 'sent' });
       expect(countsByPath(server.received()).get('/track/late-record')).toBe(1);
     } finally {

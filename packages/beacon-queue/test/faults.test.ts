@@ -85,7 +85,7 @@ describe.skipIf(!runsRedisTests('beacon-queue/faults.test.ts'))('delivery surviv
     await workers[0]!.exited;
     expect(server.received()).toHaveLength(1);
     workers.push(await startWorkerProcess(workerConfig(name)));
-    await until(async () => (await queue!.counts()).completed === 5, 60_000, 'five completed jobs (the stalled one recovered)');
+    await until(async () => (await queue!.outcomesOf(`session-${name}`)).length === 5, 60_000, 'five outcomes (the stalled batch recovered)');
     const counts = countsByPath(server.received());
     expect(counts.size).toBe(5);
     expect([...counts.values()].every((c) => c === 1)).toBe(true);

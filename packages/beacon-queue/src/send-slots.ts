@@ -1,0 +1,37 @@
+/**
+ * A counting semaphore: at most `size` deliveries of a worker at once, whatever the number of
+ * batch jobs it holds. Waiters are served in order.
+ *
+ * @internal
+ */
+export class SendSlots {
+  readonly #size: number;
+  #used = 0;
+  readonly #waiting: (() => void)[] = [];
+
+  /** @param size - deliveries at once */
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  /** Deliveries under way now. */
+  get used(): number {
+    return this.#used;
+  }
+
+  /** @returns once a slot is this caller's; give it back with {@link SendSlots.release} */
+  take(): Promise<void> {
+    if (this.#used < this.#size) {
+      this.#used++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Gives a slot back (to the first waiter, if any). */
+  release(): void {
+    const next = this.#waiting.shift();
+    if (next === undefined) this.#used--;
+    else next();
+  }
+}
