@@ -1,13 +1,14 @@
 // HttpBeaconTransport sending directly from its own process, for bench/beacon-queue.bench.ts: the
 // baseline that sends as a worker process does (across processes to the HTTP server), unlike a
-// sender sharing the server's event loop. argv[2]: { urls: string[], http: options }. Prints
-// `ready`, sends every URL once `go` arrives on stdin, then prints `done` and exits.
+// sender sharing the server's event loop. argv[2]: { base, count, http }: beacon i goes to
+// `${base}${i}?cb=${i}`. Prints `ready`, sends them all once `go` arrives on stdin, then prints
+// `done` and exits.
 import { createInterface } from 'node:readline';
 import { HttpBeaconTransport, type HttpBeaconTransportOptions } from '@vast/tracker';
 
-const { urls, http } = JSON.parse(process.argv[2] ?? '{}') as { urls: string[]; http: Omit<HttpBeaconTransportOptions, 'retries'> };
+const { base, count, http } = JSON.parse(process.argv[2] ?? '{}') as { base: string; count: number; http: Omit<HttpBeaconTransportOptions, 'retries'> };
 const transport = new HttpBeaconTransport({ ...http, retries: 0 });
-const beacons = urls.map((url, i) => ({ id: i + 1, event: 'impression', url, template: url, level: 0, time: 0 }));
+const beacons = Array.from({ length: count }, (_, i) => ({ id: i + 1, event: 'impression', url: `${base}${i}?cb=${i}`, template: `${base}${i}`, level: 0, time: 0 }));
 const lines = createInterface({ input: process.stdin });
 process.stdout.write('ready\n');
 for await (const line of lines) {

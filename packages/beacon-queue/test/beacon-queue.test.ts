@@ -223,6 +223,27 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     }
   });
 
+  it('keeps an old claim whose job still waits: the key is not queued twice', async () => {
+    const queue = newQueue({ enqueueTimeoutMs: 1000 });
+    const admin = new Redis({ port: redis.port });
+    try {
+      const beacon = beaconFor(server, 'waiting');
+      const t = queue.transport('s-waiting');
+      expect(await t.send(beacon)).toMatchObject({ kind: 'queued' });
+      // The claim is made old; its batch job is still waiting (no worker yet).
+      const claim = `vast:${queueName}:claim:${beaconKey('s-waiting', beacon)}`;
+      const [batch] = (await admin.get(claim))?.split('|') ?? [];
+      await admin.set(claim, `${batch}|${Date.now() - 60_000}`, 'PX', 60_000);
+      expect(await t.send(beacon)).toMatchObject({ kind: 'queued' });
+      expect((await queue.counts()).waiting).toBe(1);
+      newWorker();
+      await until(async () => (await queue.outcomesOf('s-waiting')).length === 1, 10_000, 'the outcome');
+      expect(server.received()).toHaveLength(1);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
   it('streams the final outcomes of every session to watchOutcomes readers, in order, and tells a reader that fell behind the cap how many it missed', async () => {
     const queue = newQueue();
     const stop = new AbortController();
