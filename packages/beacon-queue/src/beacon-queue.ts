@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import type { Beacon, BeaconOutcome } from '@vast/tracker';
 import { BatchWriter } from './batch-writer.js';
+import { checkNumberOption } from './check-number-option.js';
 import { BEACON_BACKOFF, UNBOUNDED_ATTEMPTS, type BeaconBatchData, type QueuedBeaconOutcome } from './beacon-job.js';
 import { beaconKey } from './beacon-key.js';
 import { KeyClaims } from './key-claims.js';
@@ -25,7 +26,7 @@ export interface BeaconQueueOptions extends QueueLocation {
   /**
    * The most beacons in one BullMQ job. The beacons enqueued in the same tick share jobs: a
    * job's moves cost Redis far more than a beacon's own work, so batching is what makes the
-   * queue keep up with direct sending.
+   * queue keep up with direct sending. From 1 to 1000.
    * @defaultValue 100
    */
   readonly maxBatch?: number;
@@ -70,11 +71,16 @@ export class BeaconQueue {
   #closing: Promise<void> | undefined;
 
   /**
-   * @param options - connection, queue name, prefix, retention and the enqueue deadline
+   * @param options - connection, queue name, prefix, retention, batch size and the enqueue deadline
+   * @throws BeaconQueueError `INVALID_BEACON_QUEUE_OPTIONS` for a number out of range
    */
   constructor(options: BeaconQueueOptions) {
     const queueName = options.queueName ?? 'vast-beacons';
     const prefix = options.prefix ?? 'vast';
+    checkNumberOption('retentionMs', options.retentionMs, 1);
+    checkNumberOption('enqueueTimeoutMs', options.enqueueTimeoutMs, 1);
+    // An upper bound too: a job holds its beacons' JSON, and BullMQ moves it whole.
+    checkNumberOption('maxBatch', options.maxBatch, 1, { integer: true, max: 1000 });
     const retentionMs = options.retentionMs ?? 7_200_000;
     const connection = redisOptions(options.connection);
     this.#time = options.time ?? new RealtimeTimeProvider();
@@ -157,6 +163,8 @@ export class BeaconQueue {
    * Beacons still waiting or being retried are not there yet.
    * @param sessionId - the session
    * @returns its outcomes, until they expire after the retention
+   * @throws BeaconQueueError `BEACON_OUTCOME_CORRUPT` when the session's hash holds something a
+   *   worker did not write
    */
   outcomesOf(sessionId: string): Promise<QueuedBeaconOutcome[]> {
     return this.#store.all(sessionId);
@@ -171,6 +179,7 @@ export class BeaconQueue {
    *
    * @param options - where to start, the signal that ends it, read sizes and waits
    * @returns the events, until `signal` aborts or the loop breaks
+   * @throws BeaconQueueError `INVALID_BEACON_QUEUE_OPTIONS` for a size or wait out of range
    * @example
    * ```ts
    * const stop = new AbortController();
@@ -180,6 +189,9 @@ export class BeaconQueue {
    * ```
    */
   watchOutcomes(options: WatchOutcomesOptions = {}): AsyncIterable<OutcomeStreamEvent> {
+    checkNumberOption('batchSize', options.batchSize, 1, { integer: true });
+    checkNumberOption('blockMs', options.blockMs, 0);
+    checkNumberOption('retryMs', options.retryMs, 0);
     const redis = new Redis({ ...this.#connection, lazyConnect: true, maxRetriesPerRequest: 1 });
     redis.on('error', () => undefined);
     return readOutcomeStream(redis, this.#streamKey, this.#time, options);

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import { HttpBeaconTransport, createSystemRandom, type BeaconOutcome, type BeaconTransport, type HttpBeaconTransportOptions, type RandomSource } from '@vast/tracker';
 import type { BeaconBatchData, QueuedBeaconEntry, QueuedBeaconOutcome } from './beacon-job.js';
+import { checkNumberOption } from './check-number-option.js';
 import { DeadlineWatch } from './deadline-watch.js';
 import { OutcomeStore } from './outcome-store.js';
 import { HostRateLimiter, type PerHostRateLimit } from './per-host-rate-limit.js';
@@ -130,8 +131,10 @@ export class BeaconWorker {
 
   /**
    * @param options - connection, transport, retry policy, rate limit and stall settings
+   * @throws BeaconQueueError `INVALID_BEACON_QUEUE_OPTIONS` for a number out of range
    */
   constructor(options: BeaconWorkerOptions) {
+    checkWorkerOptions(options);
     const queueName = options.queueName ?? 'vast-beacons';
     const prefix = options.prefix ?? 'vast';
     const connection = redisOptions(options.connection);
@@ -335,4 +338,21 @@ export class BeaconWorker {
       }
     }
   }
+}
+
+/** Refuses numbers out of range before anything connects. */
+function checkWorkerOptions(options: BeaconWorkerOptions): void {
+  checkNumberOption('concurrency', options.concurrency, 1, { integer: true });
+  checkNumberOption('attempts', options.attempts, 1, { integer: true });
+  checkNumberOption('initialDelayMs', options.initialDelayMs, 0);
+  checkNumberOption('maxDelayMs', options.maxDelayMs, 0);
+  checkNumberOption('retryWindowMs', options.retryWindowMs, 1);
+  checkNumberOption('lockDurationMs', options.lockDurationMs, 1);
+  checkNumberOption('stalledIntervalMs', options.stalledIntervalMs, 1);
+  checkNumberOption('maxStalledCount', options.maxStalledCount, 0, { integer: true });
+  checkNumberOption('redisTimeoutMs', options.redisTimeoutMs, 1);
+  checkNumberOption('retentionMs', options.retentionMs, 1);
+  checkNumberOption('outcomeStreamLength', options.outcomeStreamLength, 0, { integer: true });
+  checkNumberOption('perHostRateLimit.max', options.perHostRateLimit?.max, 1, { integer: true });
+  checkNumberOption('perHostRateLimit.durationMs', options.perHostRateLimit?.durationMs, 1);
 }

@@ -12,6 +12,8 @@ export type { BeaconJobErrorListener, BeaconWorkerOptions, QueuedBeaconOutcomeLi
 export type { QueuedBeaconOutcome } from './beacon-job.js';
 export type { OutcomeStreamEvent, WatchOutcomesOptions } from './outcome-stream.js';
 export { beaconKey } from './beacon-key.js';
+export { BeaconQueueError, isBeaconQueueError } from './beacon-queue-error.js';
+export type { BeaconQueueErrorCode } from './beacon-queue-error.js';
 export type { PerHostRateLimit } from './per-host-rate-limit.js';
 export type { RetryPolicy } from './retry-policy.js';
 export type { QueueLocation, RedisConnection } from './redis-connection.js';

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { QueuedBeaconOutcome } from './beacon-job.js';
+import { parseStoredOutcome } from './parse-stored-outcome.js';
 import { outcomeSequenceKey, outcomeStreamKey, outcomesKey } from './redis-connection.js';
 
 // Records outcomes: for outcome j, KEYS[2 + j] is its session's hash, ARGV[1 + 2j] its field (the
@@ -140,7 +141,8 @@ export class OutcomeStore {
 
   /** Every recorded outcome of a session, oldest first. */
   async all(sessionId: string): Promise<QueuedBeaconOutcome[]> {
-    const values = await this.#redis.hvals(this.#hash(sessionId));
-    return values.map((value) => JSON.parse(value) as QueuedBeaconOutcome).sort((a, b) => a.at - b.at || a.outcome.beacon.id - b.outcome.beacon.id);
+    const hash = this.#hash(sessionId);
+    const values = await this.#redis.hvals(hash);
+    return values.map((value) => parseStoredOutcome<QueuedBeaconOutcome>(value, hash)).sort((a, b) => a.at - b.at || a.outcome.beacon.id - b.outcome.beacon.id);
   }
 }

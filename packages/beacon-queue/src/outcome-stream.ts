@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { TimeProvider } from '@vast/time';
 import type { QueuedBeaconOutcome } from './beacon-job.js';
+import { isBeaconQueueError } from './beacon-queue-error.js';
+import { parseStoredOutcome } from './parse-stored-outcome.js';
 
 /** What {@link BeaconQueue.watchOutcomes} yields. */
 export type OutcomeStreamEvent =
@@ -21,6 +23,17 @@ export type OutcomeStreamEvent =
       readonly kind: 'missed';
       /** How many. */
       readonly count: number;
+    }
+  | {
+      /**
+       * An entry of the stream that is not an outcome a worker wrote (something else wrote under
+       * the queue's keys); the reader goes on after it.
+       */
+      readonly kind: 'invalid';
+      /** Its id in the stream. */
+      readonly id: string;
+      /** What is wrong with it (the `BEACON_OUTCOME_CORRUPT` error's message). */
+      readonly message: string;
     }
   | {
       /** Redis did not answer a read; the reader tries again after `retryMs`, from where it was. */
@@ -80,7 +93,15 @@ export async function* readOutcomeStream(redis: Redis, stream: string, time: Tim
         const number = Number(fieldOf(fields, 'n'));
         if (sequence !== undefined && number > sequence + 1) yield { kind: 'missed', count: number - sequence - 1 };
         sequence = number;
-        yield { kind: 'outcome', id, outcome: JSON.parse(fieldOf(fields, 'o')) as QueuedBeaconOutcome };
+        let outcome: QueuedBeaconOutcome;
+        try {
+          outcome = parseStoredOutcome<QueuedBeaconOutcome>(fieldOf(fields, 'o'), `${stream} ${id}`);
+        } catch (error) {
+          if (!isBeaconQueueError(error)) throw error;
+          yield { kind: 'invalid', id, message: error.message };
+          continue;
+        }
+        yield { kind: 'outcome', id, outcome };
       }
     }
   } finally {

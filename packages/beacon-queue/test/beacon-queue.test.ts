@@ -274,6 +274,28 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     await worker.close();
   });
 
+  it('says what is wrong when Redis holds outcomes no worker wrote: outcomesOf throws BEACON_OUTCOME_CORRUPT, the stream yields invalid and goes on', async () => {
+    const queue = newQueue();
+    const admin = new Redis({ port: redis.port });
+    const stop = new AbortController();
+    try {
+      await admin.hset(`vast:${queueName}:outcomes:s-corrupt`, 'k1', '{not json');
+      await expect(queue.outcomesOf('s-corrupt')).rejects.toMatchObject({ code: 'BEACON_OUTCOME_CORRUPT', path: `vast:${queueName}:outcomes:s-corrupt` });
+      await admin.hset(`vast:${queueName}:outcomes:s-corrupt`, 'k1', '{"key":"k1"}');
+      await expect(queue.outcomesOf('s-corrupt')).rejects.toMatchObject({ code: 'BEACON_OUTCOME_CORRUPT' });
+      const stream = `vast:${queueName}:outcome-stream`;
+      await admin.xadd(stream, '*', 'n', '1', 'o', '[]');
+      const events = queue.watchOutcomes({ signal: stop.signal, after: 'start', blockMs: 100 })[Symbol.asyncIterator]();
+      expect((await events.next()).value).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/not one a worker wrote/) as unknown });
+      await queue.transport('s-after').send(beaconFor(server, 'after-corrupt'));
+      newWorker();
+      expect((await events.next()).value).toMatchObject({ kind: 'outcome', outcome: { sessionId: 's-after' } });
+    } finally {
+      stop.abort();
+      admin.disconnect();
+    }
+  });
+
   it('watchOutcomes says unavailable while Redis does not answer, and ends when its signal aborts', async () => {
     const dead = new BeaconQueue({ connection: { port: 1 }, queueName: 'unreachable' });
     const stop = new AbortController();
