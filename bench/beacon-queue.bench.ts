@@ -19,6 +19,9 @@ const ROUNDS = 3;
 // its default (jobs waiting on Redis round trips need not hold a connection).
 const HTTP_CONCURRENCY = 16;
 const MEMORY_N = 5000;
+// The latency-bound case: an ad server that answers in SLOW_MS, as a far one does.
+const SLOW_N = 800;
+const SLOW_MS = 50;
 
 if (!isRedisServerAvailable()) {
   process.stdout.write('beacon-queue bench SKIPPED: redis-server is not installed (apt-get install -y redis-server)\n');
@@ -28,15 +31,15 @@ if (!isRedisServerAvailable()) {
 
 async function run(): Promise<void> {
   const redis = await startRedisServer();
-  const server = await startMockAdServer({ fallback: { status: 204 } });
+  const server = await startMockAdServer({ fallback: { status: 204 }, routes: { '/slow/*': { status: 204, delayMs: SLOW_MS } } });
   const root = fileURLToPath(new URL('..', import.meta.url));
   const script = fileURLToPath(new URL('./lib/beacon-worker-process.ts', import.meta.url));
   const senderScript = fileURLToPath(new URL('./lib/direct-sender-process.ts', import.meta.url));
   let batch = 0;
-  const beacons = (count: number): Beacon[] => {
+  const beacons = (count: number, route = 'track'): Beacon[] => {
     batch++;
     return Array.from({ length: count }, (_, i) => {
-      const template = server.url(`/track/b${batch}-${i}`);
+      const template = server.url(`/${route}/b${batch}-${i}`);
       return { id: i + 1, event: 'impression', url: `${template}?cb=${i}`, template, level: 0, time: 0 };
     });
   };
@@ -140,29 +143,32 @@ async function run(): Promise<void> {
     return { rate: (N * 1000) / elapsed, cpu: used / N };
   }
 
-  /** Beacons per second from the first enqueue to the last request received, through `workers` processes. */
-  async function queued(workers: number): Promise<{ endToEnd: number; enqueue: number; cpu: { bench: number; redis: number; workers: number } }> {
+  /**
+   * Beacons per second from the first enqueue to the last request received, through `workers`
+   * processes: `count` beacons to `route` (`slow` answers in SLOW_MS).
+   */
+  async function queued(workers: number, count = N, route = 'track'): Promise<{ endToEnd: number; enqueue: number; cpu: { bench: number; redis: number; workers: number } }> {
     const queueName = `bench-${batch}-${workers}`;
     const children = await startWorkers(workers, queueName);
     const queue = new BeaconQueue({ connection: { port: redis.port }, queueName });
     const transport = queue.transport('bench');
-    const list = beacons(N);
+    const list = beacons(count, route);
     const cpu = { bench: ownCpuMicros(), redis: await redisCpuMicros(), workers: children.reduce((sum, child) => sum + childCpuMicros(child), 0) };
     const started = performance.now();
     const outcomes = await Promise.all(list.map((b) => transport.send(b)));
     const enqueued = performance.now() - started;
     if (outcomes.some((o) => o.kind !== 'queued')) throw new Error('a beacon was not queued');
-    await waitForRequests(N, 120_000);
+    await waitForRequests(count, 120_000);
     const elapsed = performance.now() - started;
     const used = {
-      bench: (ownCpuMicros() - cpu.bench) / N,
-      redis: ((await redisCpuMicros()) - cpu.redis) / N,
-      workers: (children.reduce((sum, child) => sum + childCpuMicros(child), 0) - cpu.workers) / N,
+      bench: (ownCpuMicros() - cpu.bench) / count,
+      redis: ((await redisCpuMicros()) - cpu.redis) / count,
+      workers: (children.reduce((sum, child) => sum + childCpuMicros(child), 0) - cpu.workers) / count,
     };
     await stopWorkers(children);
     await queue.close();
     server.reset();
-    return { endToEnd: (N * 1000) / elapsed, enqueue: (N * 1000) / enqueued, cpu: used };
+    return { endToEnd: (count * 1000) / elapsed, enqueue: (count * 1000) / enqueued, cpu: used };
   }
 
   /** INFO memory's used_memory. */
@@ -217,12 +223,19 @@ async function run(): Promise<void> {
     const two = await queued(2);
     rows.push({ direct: d.rate, inProcess: inProcess.rate, one: one.endToEnd, two: two.endToEnd, enqueue: one.enqueue, directCpu: d.cpu, inProcessCpu: inProcess.cpu, oneCpu: one.cpu, twoCpu: two.cpu });
   }
+  // Latency-bound: each worker holds HTTP_CONCURRENCY requests to a server that answers in
+  // SLOW_MS, so one worker delivers at most HTTP_CONCURRENCY / SLOW_MS beacons per second and a
+  // second process adds as much again (the cores are not what limits here).
+  const slowRows: { one: number; two: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) slowRows.push({ one: (await queued(1, SLOW_N, 'slow')).endToEnd, two: (await queued(2, SLOW_N, 'slow')).endToEnd });
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const directMedian = median(rows.map((r) => r.direct));
   const oneMedian = median(rows.map((r) => r.one));
   const twoMedian = median(rows.map((r) => r.two));
   const enqueueMedian = median(rows.map((r) => r.enqueue));
   const inProcessMedian = median(rows.map((r) => r.inProcess));
+  const slowOne = median(slowRows.map((r) => r.one));
+  const slowTwo = median(slowRows.map((r) => r.two));
   const directCpu = { bench: median(rows.map((r) => r.directCpu.bench)), sender: median(rows.map((r) => r.directCpu.sender)) };
   const directCpuTotal = directCpu.bench + directCpu.sender;
   const inProcessCpu = median(rows.map((r) => r.inProcessCpu));
@@ -310,6 +323,12 @@ ${table(
 Per round (beacons/s): ${rows.map((r) => `direct ${f0(r.direct)} (in the server's process ${f0(r.inProcess)}), 1 worker ${f0(r.one)}, 2 workers ${f0(r.two)}`).join('; ')}.
 Target: queue (1 worker) / direct at least 0.5x: ${oneMedian / directMedian >= 0.5 ? 'met' : 'NOT met'} (${(oneMedian / directMedian).toFixed(2)}x; against the sender in the
 server's process: ${(oneMedian / inProcessMedian).toFixed(2)}x).
+
+Scaling across worker processes: the processes above share 2 cores with Redis, the producer and
+the HTTP server, so a second worker process has no core of its own. With an ad server that answers
+in ${SLOW_MS} ms (${SLOW_N} beacons, ${HTTP_CONCURRENCY} requests at once per worker), where a worker waits rather than
+computes: 1 worker process ${f0(slowOne)} beacons/s, 2 worker processes ${f0(slowTwo)} beacons/s
+(${(slowTwo / slowOne).toFixed(2)}x; at most ${f0((HTTP_CONCURRENCY * 1000) / SLOW_MS)} per worker). Per round: ${slowRows.map((r) => `${f0(r.one)} / ${f0(r.two)}`).join('; ')}.
 
 CPU time per beacon (µs, medians; process CPU over the run, so idle waits cost nothing). On a
 machine whose cores are all busy, beacons/s follow the inverse of the total:

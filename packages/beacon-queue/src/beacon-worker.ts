@@ -33,10 +33,12 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
    */
   readonly http?: Omit<HttpBeaconTransportOptions, 'retries'>;
   /**
-   * Deliveries at once by this worker (and batch jobs held at once): each waits on an HTTP
+   * Deliveries at once by this worker: each waits on an HTTP
    * request, so with a far ad server (say 100 ms) a worker delivers at most about `concurrency`
    * × 10 beacons per second. A worker that crashes may send again up to this many beacons (those
-   * whose request was in flight, or done but not yet recorded).
+   * whose request was in flight, or done but not yet recorded). The worker takes another batch
+   * job only while it holds fewer beacons than this, so that the batches spread over the fleet's
+   * workers instead of piling up at the first one.
    * @defaultValue 64
    */
   readonly concurrency?: number;
@@ -111,6 +113,12 @@ export class BeaconWorker {
   readonly #slots: SendSlots;
   /** Set by close(): the beacons not started yet go back to the queue. */
   #stopping = false;
+  /** The most batch jobs held at once (`concurrency`). */
+  readonly #maxJobs: number;
+  /** Batch jobs being processed now. */
+  #activeJobs = 0;
+  /** Beacons of those jobs not yet done with (delivered, kept for later or skipped). */
+  #inHand = 0;
   readonly #redis: Redis;
   readonly #store: OutcomeStore;
   readonly #limiter: HostRateLimiter | undefined;
@@ -161,6 +169,7 @@ export class BeaconWorker {
       streamLength: options.outcomeStreamLength ?? 10_000,
     });
     this.#slots = new SendSlots(concurrency);
+    this.#maxJobs = concurrency;
     this.#limiter =
       options.perHostRateLimit === undefined ? undefined : new HostRateLimiter(this.#redis, `${prefix}:${queueName}:rate:`, options.perHostRateLimit);
     this.#worker = new Worker<BeaconBatchData, void>(queueName, (job, token) => this.#process(job, token), {
@@ -177,6 +186,7 @@ export class BeaconWorker {
     });
     // Connection errors are retried by BullMQ; an unhandled 'error' event would end the process.
     this.#worker.on('error', () => undefined);
+    this.#admit();
     this.#worker.on('failed', (_job, error) => {
       for (const listener of this.#errorListeners) {
         try {
@@ -253,8 +263,45 @@ export class BeaconWorker {
    */
   async #process(job: Job<BeaconBatchData, void>, token: string | undefined): Promise<void> {
     const { entries } = job.data;
+    this.#activeJobs++;
+    this.#inHand += entries.length;
+    this.#admit();
+    let left = entries.length;
+    const done = () => {
+      left--;
+      this.#inHand--;
+      this.#admit();
+    };
+    try {
+      await this.#deliverBatch(job, token, entries, done);
+    } finally {
+      this.#inHand -= left;
+      this.#activeJobs--;
+      this.#admit();
+    }
+  }
+
+  /**
+   * Lets BullMQ take another batch job only while this worker has fewer beacons in hand than
+   * delivery slots: otherwise one worker would take every batch waiting (each holds up to
+   * `maxBatch` beacons) while the others of the fleet stay idle.
+   */
+  #admit(): void {
+    const more = this.#inHand < this.#slots.size ? 1 : 0;
+    this.#worker.concurrency = Math.min(this.#maxJobs, Math.max(1, this.#activeJobs + more));
+  }
+
+  async #deliverBatch(job: Job<BeaconBatchData, void>, token: string | undefined, entries: readonly QueuedBeaconEntry[], done: () => void): Promise<void> {
     const recorded = await this.#bounded(this.#store.recordedAmong(entries), 'reading the outcomes');
-    const results = await Promise.allSettled(entries.map(async (entry) => (recorded.has(entry.key) ? undefined : this.#handle(entry))));
+    const results = await Promise.allSettled(
+      entries.map(async (entry) => {
+        try {
+          return recorded.has(entry.key) ? undefined : await this.#handle(entry);
+        } finally {
+          done();
+        }
+      }),
+    );
     const remaining: QueuedBeaconEntry[] = [];
     for (const result of results) {
       if (result.status === 'rejected') throw result.reason;

@@ -14,6 +14,11 @@ export class SendSlots {
     this.#size = size;
   }
 
+  /** Deliveries at once at most. */
+  get size(): number {
+    return this.#size;
+  }
+
   /** Deliveries under way now. */
   get used(): number {
     return this.#used;

@@ -200,6 +200,22 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     expect(await queue.counts()).toMatchObject({ waiting: 0, delayed: 0, active: 0 });
   });
 
+  it('a worker takes another batch only while it has fewer beacons in hand than slots: a second worker gets the other big batch', async () => {
+    const queue = newQueue({ maxBatch: 20 });
+    const byWorker = [0, 0];
+    const first = newWorker({ concurrency: 8 });
+    first.onOutcome(() => byWorker[0]!++);
+    await first.ready();
+    const t = queue.transport('s-share');
+    await Promise.all(Array.from({ length: 40 }, (_, i) => t.send(beaconFor(server, `slow-share-${i}`, i + 1))));
+    // The first worker is busy with a batch of 20 (more than its 8 slots) before the second starts.
+    await server.waitFor((r) => r.path.startsWith('/track/slow-share-'), { count: 1, timeout: 10_000 });
+    const second = newWorker({ concurrency: 8 });
+    second.onOutcome(() => byWorker[1]!++);
+    await until(async () => (await queue.outcomesOf('s-share')).length === 40, 20_000, '40 outcomes');
+    expect(byWorker).toEqual([20, 20]);
+  });
+
   it('takes over a key whose claim has no job and no outcome once it is older than the grace (its producer died), and not before', async () => {
     const queue = newQueue({ enqueueTimeoutMs: 1000 });
     const admin = new Redis({ port: redis.port });
