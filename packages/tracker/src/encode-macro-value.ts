@@ -11,6 +11,14 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const SUB_DELIMS_LEFT = /[!'()*]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Whether a text is its own encoding (only unreserved characters), so it needs no cache.
+ * @internal
+ */
+export function isUnreserved(text: string): boolean {
+  return UNRESERVED.test(text);
+}
+
 function encodeComponent(text: string): string {
   if (UNRESERVED.test(text)) return text;
   let encoded: string;

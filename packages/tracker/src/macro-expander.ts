@@ -1,7 +1,8 @@
 import type { MacroSyntaxName } from './macro-syntax-name.js';
 import type { TimeProvider } from '@vast/time';
-import { encodeMacroValue, type MacroValue } from './encode-macro-value.js';
+import { encodeMacroValue, isUnreserved, type MacroValue } from './encode-macro-value.js';
 import { EncodedClockText } from './encoded-clock-text.js';
+import type { EncodedMacroValues } from './encoded-macro-values.js';
 import { isIabMacro } from './iab-macros.js';
 import type { MacroContext } from './macro-context.js';
 import { compileMacroTemplate, macroPattern, type MacroTemplate } from './macro-template.js';
@@ -153,11 +154,14 @@ export class MacroExpander {
    *
    * @param url - a tracking URL with macros
    * @param context - values for this beacon
+   * @param encoded - the session's {@link EncodedMacroValues}: supplied values (and `assetUri`)
+   *   are encoded once per session instead of on each beacon; without it they are encoded on
+   *   each call, through a small cache shared by all sessions
    * @returns the URL to call
    * @throws `TrackerError` `INVALID_TRACKER_ARGUMENT` when `[TIMESTAMP]` is needed and the
    *   clock gives an invalid time
    */
-  expand(url: string, context: MacroContext = {}): string {
+  expand(url: string, context: MacroContext = {}, encoded?: EncodedMacroValues): string {
     const compiled = this.#compiled(url);
     const { names, generated } = compiled;
     const literals = compiled.template.literals;
@@ -173,9 +177,9 @@ export class MacroExpander {
       if (withheld !== undefined && withheld.includes(name)) text = '-2';
       else {
         const supplied = values === undefined ? undefined : values[name];
-        if (supplied !== undefined) text = this.#encode(supplied);
+        if (supplied !== undefined) text = this.#supplied(name, supplied, encoded);
         else if (generated[i] === undefined) text = compiled.fixed[i] ?? (compiled.missing[i] as string);
-        else text = this.#generatedText(compiled, i, context);
+        else text = this.#generatedText(compiled, i, context, encoded);
       }
       out += text + (literals[i + 1] as string);
     }
@@ -183,7 +187,7 @@ export class MacroExpander {
   }
 
   /** The text of a generated macro's slot that no value was supplied for. */
-  #generatedText(compiled: Compiled, i: number, context: MacroContext): string {
+  #generatedText(compiled: Compiled, i: number, context: MacroContext, encoded: EncodedMacroValues | undefined): string {
     let text: string | undefined;
     const kind = compiled.generated[i];
     switch (kind) {
@@ -199,7 +203,7 @@ export class MacroExpander {
         break;
       }
       case 'ASSETURI':
-        if (context.assetUri !== undefined) text = this.#encode(context.assetUri);
+        if (context.assetUri !== undefined) text = this.#supplied('ASSETURI', context.assetUri, encoded);
         break;
       case 'ERRORCODE':
         if (context.errorCode !== undefined) text = encodeMacroValue(context.errorCode);
@@ -216,6 +220,17 @@ export class MacroExpander {
     return compiled.missing[i] as string;
   }
 
+  /** The text of a supplied value: the session's if it encoded this value already. */
+  #supplied(name: string, value: MacroValue, encoded: EncodedMacroValues | undefined): string {
+    if (encoded === undefined) return this.#encode(value);
+    let text = encoded.lookup(name, value);
+    if (text === undefined) {
+      text = this.#encode(value);
+      encoded.remember(name, value, text);
+    }
+    return text;
+  }
+
   #encode(value: MacroValue): string {
     if (typeof value !== 'string') {
       if (typeof value === 'number' || typeof value === 'boolean') return encodeMacroValue(value);
@@ -226,6 +241,8 @@ export class MacroExpander {
       }
       return out;
     }
+    // A text that is its own encoding would only crowd out the ones worth keeping.
+    if (isUnreserved(value)) return value;
     let text = this.#encoded.get(value);
     if (text === undefined) {
       text = encodeMacroValue(value);
