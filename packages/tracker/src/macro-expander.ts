@@ -107,8 +107,10 @@ export class MacroExpander {
   readonly #clockText: EncodedClockText;
   readonly #max: number;
   readonly #cache = new Map<string, Compiled>();
-  /** Encoded text of recent string values: session values repeat on every beacon. */
-  readonly #encoded = new Map<string, string>();
+  // Encoded text of recent string values, in two generations: when the newer is full it becomes
+  // the older, so a text many sessions share (a user agent) outlives a run of one-off values.
+  #encoded = new Map<string, string>();
+  #older = new Map<string, string>();
   // One timestamp and one cache buster per expanded URL, shared by all their slots.
   #callTimestamp: string | undefined;
   #callCachebuster: string | undefined;
@@ -245,8 +247,11 @@ export class MacroExpander {
     if (isUnreserved(value)) return value;
     let text = this.#encoded.get(value);
     if (text === undefined) {
-      text = encodeMacroValue(value);
-      if (this.#encoded.size >= ENCODED_CACHE_SIZE) this.#encoded.clear();
+      text = this.#older.get(value) ?? encodeMacroValue(value);
+      if (this.#encoded.size >= ENCODED_CACHE_SIZE) {
+        this.#older = this.#encoded;
+        this.#encoded = new Map();
+      }
       this.#encoded.set(value, text);
     }
     return text;
