@@ -2,8 +2,6 @@ import type { MacroScalar, MacroValue } from './encode-macro-value.js';
 
 /** Beyond this many names a session's values are encoded on each beacon again: a scan stays short. */
 const MAX_NAMES = 32;
-/** Names the first list has room for; it doubles when full. */
-const FIRST_NAMES = 4;
 /** The list every instance starts with: it has no room to write to, so it can be shared. */
 const NONE: readonly unknown[] = Object.freeze([]);
 
@@ -49,15 +47,14 @@ function sameValue(kept: unknown, value: MacroValue): boolean {
  * ```
  */
 export class EncodedMacroValues {
-  // Three entries per name: the name, the value as kept (see keyOf), the text; `#length` of them
-  // in use. Names are added on a session's first beacon, so the list is allocated for a few and
-  // doubled when full.
+  // Three entries per name: the name, the value as kept (see keyOf), the text. A name added
+  // replaces the list by one of the exact size: the lists it replaces are short-lived (names are
+  // added on a session's first beacons), and the one that stays costs no spare room per session.
   #entries: unknown[] = NONE as unknown[];
-  #length = 0;
 
   /** How many names have an encoded value kept. */
   get size(): number {
-    return this.#length / 3;
+    return this.#entries.length / 3;
   }
 
   /**
@@ -70,8 +67,7 @@ export class EncodedMacroValues {
    */
   lookup(name: string, value: MacroValue): string | undefined {
     const entries = this.#entries;
-    const length = this.#length;
-    for (let i = 0; i < length; i += 3) {
+    for (let i = 0; i < entries.length; i += 3) {
       if (entries[i] === name) return sameValue(entries[i + 1], value) ? (entries[i + 2] as string) : undefined;
     }
     return undefined;
@@ -87,18 +83,15 @@ export class EncodedMacroValues {
    */
   remember(name: string, value: MacroValue, text: string): void {
     let entries = this.#entries;
-    const length = this.#length;
+    const length = entries.length;
     let at = 0;
     while (at < length && entries[at] !== name) at += 3;
     if (at === length) {
       if (length >= MAX_NAMES * 3) return;
-      if (length === entries.length) {
-        const grown = new Array<unknown>(length === 0 ? FIRST_NAMES * 3 : length * 2);
-        for (let i = 0; i < length; i++) grown[i] = entries[i];
-        this.#entries = entries = grown;
-      }
-      entries[at] = name;
-      this.#length = length + 3;
+      const grown = new Array<unknown>(length + 3);
+      for (let i = 0; i < length; i++) grown[i] = entries[i];
+      grown[at] = name;
+      this.#entries = entries = grown;
     }
     entries[at + 1] = keyOf(value);
     entries[at + 2] = text;
