@@ -105,7 +105,10 @@ ${table(
 ### Macro expansion
 
 \`MacroExpander.expand\` of one URL with 10 macros (timestamp, cache buster, ad playhead, six
-supplied values, one static value), each case on its own expander:
+supplied values, one static value), each case on its own expander. Each session passes its own
+\`EncodedMacroValues\`, as a \`Tracker\` does for its session (a new session, a new one), so its values
+are encoded on its first beacon and reused on the next ones; the case "without" is a caller that
+passes none (values encoded on each call, through the expander's shared cache):
 
 \`${MACRO_TEMPLATE}\`
 

@@ -1,7 +1,9 @@
 // Macro expansion cases for the tracker bench: the fully warm case (clock still, same values) and
 // the realistic ones beside it (clock moving on every call; many sessions with distinct values).
+// Each session passes its own EncodedMacroValues, as a Tracker does for its session; one case
+// shows the many sessions without them (a caller that passes none).
 import { createSeededRandom, type TimeProvider } from '@vast/time';
-import { MacroExpander, type MacroContext } from '@vast/tracker';
+import { EncodedMacroValues, MacroExpander, type MacroContext } from '@vast/tracker';
 
 /** A realistic 10-macro beacon URL. */
 export const MACRO_TEMPLATE =
@@ -55,6 +57,40 @@ interface MacroCase {
   readonly run: () => string;
 }
 
+/**
+ * The beacons of MACRO_SESSIONS live sessions, built beforehand, in turn: `next()` gives the next
+ * session's beacon context, made for it as the tracker makes one per beacon (the session's values,
+ * the beacon's playhead), and `encoded` is then that session's EncodedMacroValues. After
+ * BEACONS_PER_SESSION rounds a new session (new values object, new EncodedMacroValues) takes each
+ * one's place.
+ */
+class LiveSessions {
+  readonly #values: MacroContext['values'][] = [];
+  readonly #encoded: EncodedMacroValues[] = [];
+  #call = 0;
+  /** The EncodedMacroValues of the session of the last `next()`. */
+  encoded = new EncodedMacroValues();
+
+  constructor() {
+    for (let i = 0; i < MACRO_SESSIONS; i++) {
+      this.#values.push(sessionContext(i, 0).values);
+      this.#encoded.push(new EncodedMacroValues());
+    }
+  }
+
+  next(): MacroContext {
+    const slot = this.#call % MACRO_SESSIONS;
+    const round = (this.#call - slot) / MACRO_SESSIONS;
+    this.#call++;
+    if (round > 0 && round % BEACONS_PER_SESSION === 0) {
+      this.#values[slot] = { ...this.#values[slot] };
+      this.#encoded[slot] = new EncodedMacroValues();
+    }
+    this.encoded = this.#encoded[slot] as EncodedMacroValues;
+    return { values: this.#values[slot], adPlayheadMs: (slot * 250 + (round % BEACONS_PER_SESSION) * 2_500) % 30_000 };
+  }
+}
+
 /** The cases, each with its own expander (so one case's caches do not warm another's). */
 function macroCases(): readonly MacroCase[] {
   const warmExpander = new MacroExpander({
@@ -63,6 +99,7 @@ function macroCases(): readonly MacroCase[] {
     staticMacros: { CLIENTUA: 'vast-middleware/1.0' },
   });
   const warmContext = sessionContext(0, 15_250);
+  const warmEncoded = new EncodedMacroValues();
 
   const clockExpander = new MacroExpander({
     time: movingClock(START),
@@ -73,32 +110,47 @@ function macroCases(): readonly MacroCase[] {
   let playhead = 0;
   const oneSession = sessionContext(1, 0);
   const clockContext = (): MacroContext => ({ values: oneSession.values, adPlayheadMs: (playhead = (playhead + 1) % 30_000) });
+  const clockEncoded = new EncodedMacroValues();
 
   const sessionsExpander = new MacroExpander({
     time: movingClock(START),
     random: createSeededRandom(3),
     staticMacros: { CLIENTUA: 'vast-middleware/1.0' },
   });
-  // The live sessions, built beforehand. Each call is the next session's beacon, with a context
-  // made for it as the tracker makes one per beacon (the session's values, the beacon's playhead).
-  // After BEACONS_PER_SESSION rounds a new session (new values objects) takes each one's place.
-  const sessions = Array.from({ length: MACRO_SESSIONS }, (_, i) => sessionContext(i, 0).values);
-  let call = 0;
-  const sessionBeacon = (): MacroContext => {
-    const slot = call % MACRO_SESSIONS;
-    const round = (call - slot) / MACRO_SESSIONS;
-    call++;
-    if (round > 0 && round % BEACONS_PER_SESSION === 0) sessions[slot] = { ...sessions[slot] };
-    return { values: sessions[slot], adPlayheadMs: (slot * 250 + (round % BEACONS_PER_SESSION) * 2_500) % 30_000 };
-  };
+  const sessions = new LiveSessions();
 
+  // The same many sessions through an expander of their own, passing no EncodedMacroValues.
+  const bareExpander = new MacroExpander({
+    time: movingClock(START),
+    random: createSeededRandom(4),
+    staticMacros: { CLIENTUA: 'vast-middleware/1.0' },
+  });
+  const bareSessions = new LiveSessions();
+
+  const many = `${MACRO_SESSIONS.toLocaleString('en-US')} live sessions in turn (distinct IP, ids, playheads; ${USER_AGENTS} user agents), each replaced by a new one after ${BEACONS_PER_SESSION} beacons`;
   return [
-    { name: 'warm: clock still, one session (same values every call)', judged: false, run: () => warmExpander.expand(MACRO_TEMPLATE, warmContext) },
-    { name: 'clock moving 1 ms per call, one session, playhead moving', judged: false, run: () => clockExpander.expand(MACRO_TEMPLATE, clockContext()) },
     {
-      name: `clock moving 1 ms per call, ${MACRO_SESSIONS.toLocaleString('en-US')} live sessions in turn (distinct IP, ids, playheads; ${USER_AGENTS} user agents), each replaced by a new one after ${BEACONS_PER_SESSION} beacons`,
+      name: 'warm: clock still, one session (same values every call)',
+      judged: false,
+      run: () => warmExpander.expand(MACRO_TEMPLATE, warmContext, warmEncoded),
+    },
+    {
+      name: 'clock moving 1 ms per call, one session, playhead moving',
+      judged: false,
+      run: () => clockExpander.expand(MACRO_TEMPLATE, clockContext(), clockEncoded),
+    },
+    {
+      name: `clock moving 1 ms per call, ${many}, without EncodedMacroValues`,
+      judged: false,
+      run: () => bareExpander.expand(MACRO_TEMPLATE, bareSessions.next()),
+    },
+    {
+      name: `clock moving 1 ms per call, ${many}`,
       judged: true,
-      run: () => sessionsExpander.expand(MACRO_TEMPLATE, sessionBeacon()),
+      run: () => {
+        const context = sessions.next();
+        return sessionsExpander.expand(MACRO_TEMPLATE, context, sessions.encoded);
+      },
     },
   ];
 }

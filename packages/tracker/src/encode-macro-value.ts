@@ -11,6 +11,21 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const SUB_DELIMS_LEFT = /[!'()*]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Whether a text is its own encoding (only unreserved characters), so it needs no cache.
+ * @internal
+ */
+export function isUnreserved(text: string): boolean {
+  return UNRESERVED.test(text);
+}
+
+/** The escapes of the characters `encodeURIComponent` leaves that RFC 3986 reserves. */
+const SUB_DELIM_ESCAPES: Readonly<Record<string, string>> = { '!': '%21', "'": '%27', '(': '%28', ')': '%29', '*': '%2A' };
+
+function subDelimEscape(c: string): string {
+  return SUB_DELIM_ESCAPES[c] as string;
+}
+
 function encodeComponent(text: string): string {
   if (UNRESERVED.test(text)) return text;
   let encoded: string;
@@ -19,7 +34,7 @@ function encodeComponent(text: string): string {
   } catch {
     encoded = encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
   }
-  return encoded.replace(SUB_DELIMS_LEFT, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encoded.replace(SUB_DELIMS_LEFT, subDelimEscape);
 }
 
 function scalarText(value: MacroScalar): string {

@@ -8,6 +8,10 @@ const MAX_DATE_MS = 8.64e15;
 const MILLIS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 /** `'00'` to `'99'`: hours, minutes and seconds of a timecode. */
 const TWO: readonly string[] = MILLIS.slice(0, 100).map((text) => text.slice(1));
+/** `'00%3A00%3A'` to `'00%3A59%3A'`: hours and minutes of a playhead in its first hour. */
+const FIRST_HOUR: readonly string[] = TWO.slice(0, 60).map((minutes) => `00%3A${minutes}%3A`);
+/** `'00.'` to `'59.'`: seconds of a playhead, before its milliseconds. */
+const SECONDS: readonly string[] = TWO.slice(0, 60).map((seconds) => `${seconds}.`);
 /** Playheads from here on (100 hours) have hours of three digits or more: formatted the long way. */
 const TABLE_LIMIT = 100 * 3_600_000;
 
@@ -61,6 +65,9 @@ export class EncodedClockText {
     const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms) : 0;
     if (total >= TABLE_LIMIT) return formatTimecode(ms).replaceAll(':', '%3A');
     const seconds = Math.floor(total / 1000);
-    return `${TWO[Math.floor(seconds / 3600)] as string}%3A${TWO[Math.floor(seconds / 60) % 60] as string}%3A${TWO[seconds % 60] as string}.${MILLIS[total % 1000] as string}`;
+    const minutes = Math.floor(seconds / 60);
+    // Three pieces, not seven: each concatenation is an allocation on every beacon.
+    const head = minutes < 60 ? (FIRST_HOUR[minutes] as string) : `${TWO[Math.floor(minutes / 60)] as string}%3A${TWO[minutes % 60] as string}%3A`;
+    return head + (SECONDS[seconds % 60] as string) + (MILLIS[total % 1000] as string);
   }
 }

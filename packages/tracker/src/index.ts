@@ -14,6 +14,7 @@ export type { MacroContext } from './macro-context.js';
 export type { MacroSlot, MacroTemplate } from './macro-template.js';
 export type { MacroSyntaxName } from './macro-syntax-name.js';
 export { MacroExpander } from './macro-expander.js';
+export { EncodedMacroValues } from './encoded-macro-values.js';
 export type { MacroExpanderOptions } from './macro-expander.js';
 export type { ProgressOffset, TrackingLevel, TrackingSet, TrackingUrl } from './tracking-set.js';
 export type { TrackableAd, TrackableCreative } from './trackable-ad.js';

@@ -1,7 +1,8 @@
 import type { MacroSyntaxName } from './macro-syntax-name.js';
 import type { TimeProvider } from '@vast/time';
-import { encodeMacroValue, type MacroValue } from './encode-macro-value.js';
+import { encodeMacroValue, isUnreserved, type MacroValue } from './encode-macro-value.js';
 import { EncodedClockText } from './encoded-clock-text.js';
+import type { EncodedMacroValues } from './encoded-macro-values.js';
 import { isIabMacro } from './iab-macros.js';
 import type { MacroContext } from './macro-context.js';
 import { compileMacroTemplate, macroPattern, type MacroTemplate } from './macro-template.js';
@@ -50,25 +51,25 @@ export interface MacroExpanderOptions {
   readonly maxTemplates?: number;
 }
 
-/** Macros whose value the expander derives from the clock, the random source or the context. */
-type Generated =
-  | 'TIMESTAMP'
-  | 'CACHEBUSTING'
-  | 'ADPLAYHEAD'
-  | 'MEDIAPLAYHEAD'
-  | 'CONTENTPLAYHEAD'
-  | 'ASSETURI'
-  | 'ERRORCODE'
-  | undefined;
+// Macros whose value the expander derives from the clock, the random source or the context, as
+// numbers: a slot's kind is tested on every beacon, and numbers compare faster than names.
+const NOT_GENERATED = 0;
+const TIMESTAMP = 1;
+const CACHEBUSTING = 2;
+const ADPLAYHEAD = 3;
+const MEDIAPLAYHEAD = 4;
+const CONTENTPLAYHEAD = 5;
+const ASSETURI = 6;
+const ERRORCODE = 7;
 
-const GENERATED: ReadonlySet<string> = new Set([
-  'TIMESTAMP',
-  'CACHEBUSTING',
-  'ADPLAYHEAD',
-  'MEDIAPLAYHEAD',
-  'CONTENTPLAYHEAD',
-  'ASSETURI',
-  'ERRORCODE',
+const GENERATED: ReadonlyMap<string, number> = new Map([
+  ['TIMESTAMP', TIMESTAMP],
+  ['CACHEBUSTING', CACHEBUSTING],
+  ['ADPLAYHEAD', ADPLAYHEAD],
+  ['MEDIAPLAYHEAD', MEDIAPLAYHEAD],
+  ['CONTENTPLAYHEAD', CONTENTPLAYHEAD],
+  ['ASSETURI', ASSETURI],
+  ['ERRORCODE', ERRORCODE],
 ]);
 
 const ENCODED_CACHE_SIZE = 4096;
@@ -78,7 +79,8 @@ interface Compiled {
   readonly names: readonly string[];
   /** Encoded static value per slot, or `undefined`. */
   readonly fixed: readonly (string | undefined)[];
-  readonly generated: readonly Generated[];
+  /** The kind of generated macro per slot, `NOT_GENERATED` for the others. */
+  readonly generated: readonly number[];
   /** `-1` for a known macro, the raw text for an unknown one. */
   readonly missing: readonly string[];
 }
@@ -106,8 +108,10 @@ export class MacroExpander {
   readonly #clockText: EncodedClockText;
   readonly #max: number;
   readonly #cache = new Map<string, Compiled>();
-  /** Encoded text of recent string values: session values repeat on every beacon. */
-  readonly #encoded = new Map<string, string>();
+  // Encoded text of recent string values, in two generations: when the newer is full it becomes
+  // the older, so a text many sessions share (a user agent) outlives a run of one-off values.
+  #encoded = new Map<string, string>();
+  #older = new Map<string, string>();
   // One timestamp and one cache buster per expanded URL, shared by all their slots.
   #callTimestamp: string | undefined;
   #callCachebuster: string | undefined;
@@ -153,11 +157,14 @@ export class MacroExpander {
    *
    * @param url - a tracking URL with macros
    * @param context - values for this beacon
+   * @param encoded - the session's {@link EncodedMacroValues}: supplied values (and `assetUri`)
+   *   are encoded once per session instead of on each beacon; without it they are encoded on
+   *   each call, through a small cache shared by all sessions
    * @returns the URL to call
    * @throws `TrackerError` `INVALID_TRACKER_ARGUMENT` when `[TIMESTAMP]` is needed and the
    *   clock gives an invalid time
    */
-  expand(url: string, context: MacroContext = {}): string {
+  expand(url: string, context: MacroContext = {}, encoded?: EncodedMacroValues): string {
     const compiled = this.#compiled(url);
     const { names, generated } = compiled;
     const literals = compiled.template.literals;
@@ -173,9 +180,9 @@ export class MacroExpander {
       if (withheld !== undefined && withheld.includes(name)) text = '-2';
       else {
         const supplied = values === undefined ? undefined : values[name];
-        if (supplied !== undefined) text = this.#encode(supplied);
-        else if (generated[i] === undefined) text = compiled.fixed[i] ?? (compiled.missing[i] as string);
-        else text = this.#generatedText(compiled, i, context);
+        if (supplied !== undefined) text = this.#supplied(name, supplied, encoded);
+        else if (generated[i] === NOT_GENERATED) text = compiled.fixed[i] ?? (compiled.missing[i] as string);
+        else text = this.#generatedText(compiled, i, context, encoded);
       }
       out += text + (literals[i + 1] as string);
     }
@@ -183,25 +190,25 @@ export class MacroExpander {
   }
 
   /** The text of a generated macro's slot that no value was supplied for. */
-  #generatedText(compiled: Compiled, i: number, context: MacroContext): string {
+  #generatedText(compiled: Compiled, i: number, context: MacroContext, encoded: EncodedMacroValues | undefined): string {
     let text: string | undefined;
     const kind = compiled.generated[i];
     switch (kind) {
-      case 'ADPLAYHEAD':
+      case ADPLAYHEAD:
         if (context.adPlayheadMs !== undefined) text = this.#clockText.timecode(context.adPlayheadMs);
         break;
-      case 'MEDIAPLAYHEAD':
+      case MEDIAPLAYHEAD:
         if (context.mediaPlayheadMs !== undefined) text = this.#clockText.timecode(context.mediaPlayheadMs);
         break;
-      case 'CONTENTPLAYHEAD': {
+      case CONTENTPLAYHEAD: {
         const ms = context.contentPlayheadMs ?? context.mediaPlayheadMs;
         if (ms !== undefined) text = this.#clockText.timecode(ms);
         break;
       }
-      case 'ASSETURI':
-        if (context.assetUri !== undefined) text = this.#encode(context.assetUri);
+      case ASSETURI:
+        if (context.assetUri !== undefined) text = this.#supplied('ASSETURI', context.assetUri, encoded);
         break;
-      case 'ERRORCODE':
+      case ERRORCODE:
         if (context.errorCode !== undefined) text = encodeMacroValue(context.errorCode);
         break;
       default:
@@ -209,11 +216,22 @@ export class MacroExpander {
     }
     text ??= compiled.fixed[i];
     if (text !== undefined) return text;
-    if (kind === 'TIMESTAMP') return (this.#callTimestamp ??= this.#clockText.timestamp(this.#time.now()));
-    if (kind === 'CACHEBUSTING') {
+    if (kind === TIMESTAMP) return (this.#callTimestamp ??= this.#clockText.timestamp(this.#time.now()));
+    if (kind === CACHEBUSTING) {
       return (this.#callCachebuster ??= String(10_000_000 + Math.floor(this.#random.next() * 90_000_000)));
     }
     return compiled.missing[i] as string;
+  }
+
+  /** The text of a supplied value: the session's if it encoded this value already. */
+  #supplied(name: string, value: MacroValue, encoded: EncodedMacroValues | undefined): string {
+    if (encoded === undefined) return this.#encode(value);
+    let text = encoded.lookup(name, value);
+    if (text === undefined) {
+      text = this.#encode(value);
+      encoded.remember(name, value, text);
+    }
+    return text;
   }
 
   #encode(value: MacroValue): string {
@@ -226,10 +244,15 @@ export class MacroExpander {
       }
       return out;
     }
+    // A text that is its own encoding would only crowd out the ones worth keeping.
+    if (isUnreserved(value)) return value;
     let text = this.#encoded.get(value);
     if (text === undefined) {
-      text = encodeMacroValue(value);
-      if (this.#encoded.size >= ENCODED_CACHE_SIZE) this.#encoded.clear();
+      text = this.#older.get(value) ?? encodeMacroValue(value);
+      if (this.#encoded.size >= ENCODED_CACHE_SIZE) {
+        this.#older = this.#encoded;
+        this.#encoded = new Map();
+      }
       this.#encoded.set(value, text);
     }
     return text;
@@ -244,7 +267,7 @@ export class MacroExpander {
       template,
       names,
       fixed: names.map((name) => this.#fixed.get(name)),
-      generated: names.map((name) => (GENERATED.has(name) ? (name as Generated) : undefined)),
+      generated: names.map((name) => GENERATED.get(name) ?? NOT_GENERATED),
       missing: template.slots.map((slot) => (isIabMacro(slot.name) ? '-1' : slot.raw)),
     };
     if (this.#cache.size >= this.#max) {

@@ -3,6 +3,7 @@ import type { TimeProvider } from '@vast/time';
 import type { Beacon, BeaconRequestContext } from './beacon.js';
 import { checkBeaconUrl, type BeaconOutcome, type BeaconOutcomeListener } from './beacon-outcome.js';
 import type { BeaconTransport } from './beacon-transport.js';
+import { EncodedMacroValues } from './encoded-macro-values.js';
 import { mergeMacroContexts, type MacroContext } from './macro-context.js';
 import { MacroExpander, type MacroExpanderOptions } from './macro-expander.js';
 import type { ProgressOffset, TrackingLevel, TrackingSet } from './tracking-set.js';
@@ -163,6 +164,8 @@ export class Tracker {
   readonly #time: TimeProvider;
   readonly #expander: MacroExpander;
   readonly #context: MacroContext | undefined;
+  // The session's values as encoded for its URLs, so each is encoded once, not on every beacon.
+  readonly #encoded = new EncodedMacroValues();
   readonly #requestContext: BeaconRequestContext | undefined;
   readonly #signal: AbortSignal | undefined;
   // The once-only keys already fired: a handful per session, so a small array costs less than a Set.
@@ -339,7 +342,7 @@ export class Tracker {
 
   /** Makes one beacon and hands it over; `context` is the session's merged with the moment's. */
   #emit(event: string, template: string, level: number, context: MacroContext, extra: Pick<Beacon, 'offset' | 'errorCode'>): Beacon {
-    const url = this.#expander.expand(template, context);
+    const url = this.#expander.expand(template, context, this.#encoded);
     // Built field by field: spreading the optional parts costs more than the rest of the beacon.
     const beacon: { -readonly [K in keyof Beacon]: Beacon[K] } = { id: ++this.#lastId, event, url, template, level, time: this.#time.now() };
     if (extra.offset !== undefined) beacon.offset = extra.offset;
