@@ -322,8 +322,8 @@ function wholeConfig(o: Record<string, unknown>, owned: boolean, cache: ConfigSn
   const config = owned ? freezeParsedJson(o['config']) : tryCloneJson(o['config']);
   if (config === NOT_JSON) return undefined;
   if (cache === undefined) return { config, text: undefined };
-  const text = JSON.stringify(config);
-  const held = cache.share(text, config);
+  // freezeParsedJson and tryCloneJson checked the config already: no second walk.
+  const held = cache.shareChecked(JSON.stringify(config), config);
   return { config: held.snapshot, text: held.text };
 }
 
