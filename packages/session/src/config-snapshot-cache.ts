@@ -100,6 +100,26 @@ export class ConfigSnapshotCache {
   }
 
   /**
+   * The snapshot whose JSON text starts at `start` in `text` and is followed there by
+   * `followedBy`, if the cache holds it: where a document's config ends is then known without
+   * searching the rest of the document for it.
+   *
+   * @param text - text holding the snapshot's JSON text
+   * @param start - where the snapshot's text starts
+   * @param followedBy - what must come right after the snapshot's text
+   * @returns the frozen snapshot and its text, or `undefined`
+   * @internal
+   */
+  lookupFollowedBy(text: string, start: number, followedBy: string): HeldSnapshot | undefined {
+    for (const [length, candidates] of this.#byLength) {
+      if (!text.startsWith(followedBy, start + length)) continue;
+      const slice = text.slice(start, start + length);
+      for (const held of candidates) if (slice === held.text) return held;
+    }
+    return undefined;
+  }
+
+  /**
    * The snapshot to keep for `snapshot`: an equal one the cache already holds, or `snapshot`
    * itself, which the cache then holds; with the text to keep for it (the held one, so sessions
    * share that too).

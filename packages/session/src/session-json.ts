@@ -334,26 +334,24 @@ const AFTER_CONFIG = ',"createdAt":';
  * exactly as it would parsed whole.
  */
 function decodeTextWithCache(text: string, cache: ConfigSnapshotCache): DecodedSession | undefined {
-  // Before "config" only top-level keys and string values can appear, and a string cannot hold
-  // `"config":` unescaped, so the first one is the key; after the config only arrays, strings and
-  // numbers follow, so the last `,"createdAt":` is the top-level key (if the config is followed
-  // by it at all: otherwise the cut config text is not the config and the lookup misses).
+  // Canonical text has `,"config":` after the members before it and a held config text right
+  // after it, followed by `,"createdAt":`; a config text is one whole JSON value, so it ends there.
   const configKey = text.indexOf(CONFIG_KEY);
-  const after = text.lastIndexOf(AFTER_CONFIG);
-  if (configKey < 1 || after < configKey || text.charCodeAt(configKey - 1) !== 44 /* , */) return undefined;
-  const found = cache.lookupIn(text, configKey + CONFIG_KEY.length, after);
+  if (configKey < 1 || text.charCodeAt(configKey - 1) !== 44 /* , */) return undefined;
+  const start = configKey + CONFIG_KEY.length;
+  const found = cache.lookupFollowedBy(text, start, AFTER_CONFIG);
   if (found === undefined) return undefined;
   // The members before the config must end at the top level for the joined text to be the
   // document without its config. With no bracket after the opening one they cannot end deeper,
   // and if they ended inside a string, `,"createdAt":` could not follow in valid JSON; so when
-  // the joined text parses, putting `,"config":` and the config (one whole JSON value) back
-  // between the parts gives valid JSON with the same members plus the config. (An id with a
-  // bracket in it takes the whole parse.)
+  // the joined text parses, putting `,"config":` and the config back between the parts gives
+  // valid JSON with the same members plus the config. (An id with a bracket in it takes the
+  // whole parse.)
   const head = text.slice(0, configKey - 1);
   if (head.charCodeAt(0) !== 123 /* { */ || head.indexOf('{', 1) !== -1 || head.indexOf('[') !== -1) return undefined;
   let rest: unknown;
   try {
-    rest = JSON.parse(head + text.slice(after));
+    rest = JSON.parse(head + text.slice(start + found.text.length));
   } catch {
     return undefined;
   }
