@@ -218,17 +218,11 @@ const OFFSET_READERS: Readonly<Record<TupleVersion, (value: unknown) => Progress
 };
 
 /**
- * Decodes version 2 or 3 (tuples) from its top-level fields: `head` holds those before `config`, `tail` those
- * after (the same object when the document was parsed whole), `decoded` the config and its text.
+ * Decodes version 2 or 3 (tuples) from its top-level fields `o` (without `config` when the text
+ * was decoded with a config cache), with `decoded`, the config and its text.
  */
-function fastDecodeTuples(
-  head: Record<string, unknown>,
-  tail: Record<string, unknown>,
-  decoded: DecodedConfig,
-  version: TupleVersion,
-): DecodedSession | undefined {
-  const { id, adId, creativeId, provider, mode } = head;
-  const { createdAt, loadedAt, duration, position, events: rawEvents } = tail;
+function fastDecodeTuples(o: Record<string, unknown>, decoded: DecodedConfig, version: TupleVersion): DecodedSession | undefined {
+  const { id, adId, creativeId, provider, mode, createdAt, loadedAt, duration, position, events: rawEvents } = o;
   if (
     typeof id !== 'string' ||
     id === '' ||
@@ -246,7 +240,7 @@ function fastDecodeTuples(
   }
   const { config } = decoded;
   const timeUnit = TIME_UNIT[version];
-  const progressOffsets = fastArray(tail['offsets'], OFFSET_READERS[version]);
+  const progressOffsets = fastArray(o['offsets'], OFFSET_READERS[version]);
   if (progressOffsets === undefined) return undefined;
   const events = new Array<PlaybackEvent>(rawEvents.length);
   for (let i = 0; i < rawEvents.length; i++) {
@@ -322,46 +316,49 @@ function wholeConfig(o: Record<string, unknown>, owned: boolean, cache: ConfigSn
   const config = owned ? freezeParsedJson(o['config']) : tryCloneJson(o['config']);
   if (config === NOT_JSON) return undefined;
   if (cache === undefined) return { config, text: undefined };
-  const text = JSON.stringify(config);
-  const held = cache.share(text, config);
+  // freezeParsedJson and tryCloneJson checked the config already: no second walk.
+  const held = cache.shareChecked(JSON.stringify(config), config);
   return { config: held.snapshot, text: held.text };
 }
 
-const HEAD_KEYS = 6;
 const CONFIG_KEY = '"config":';
 const AFTER_CONFIG = ',"createdAt":';
 
 /**
  * Decodes version 3 text whose config the cache already holds, without parsing the config again:
- * the text is cut into the members before `"config":`, the config text and the members from
- * `"createdAt"` on, and each part is parsed on its own (so the whole is valid JSON exactly when
- * the parts are). The config text is looked up as it stands, so only a config written as
- * `JSON.stringify` writes it is found; anything else (whitespace, other key orders, a config the
- * cache does not hold) returns `undefined` and the text is parsed whole.
+ * the config text (between `"config":` and `,"createdAt":`) is looked up as it stands, and the
+ * rest of the document, the members before the config joined to those after it, is parsed in one
+ * go. Only a config written as `JSON.stringify` writes it is found; anything else (whitespace,
+ * other key orders, a config the cache does not hold, members this cut cannot prove to be the
+ * document's own) returns `undefined` and the text is parsed whole, so a document decodes here
+ * exactly as it would parsed whole.
  */
 function decodeTextWithCache(text: string, cache: ConfigSnapshotCache): DecodedSession | undefined {
-  // Before "config" only top-level keys and string values can appear, and a string cannot hold
-  // `"config":` unescaped, so the first one is the key; after the config only arrays, strings and
-  // numbers follow, so the last `,"createdAt":` is the top-level key (if the config is followed
-  // by it at all: otherwise the cut config text is not the config and the lookup misses).
+  // Canonical text has `,"config":` after the members before it and a held config text right
+  // after it, followed by `,"createdAt":`; a config text is one whole JSON value, so it ends there.
   const configKey = text.indexOf(CONFIG_KEY);
-  const after = text.lastIndexOf(AFTER_CONFIG);
-  if (configKey < 1 || after < configKey || text.charCodeAt(configKey - 1) !== 44 /* , */) return undefined;
-  const found = cache.lookupIn(text, configKey + CONFIG_KEY.length, after);
+  if (configKey < 1 || text.charCodeAt(configKey - 1) !== 44 /* , */) return undefined;
+  const start = configKey + CONFIG_KEY.length;
+  const found = cache.lookupFollowedBy(text, start, AFTER_CONFIG);
   if (found === undefined) return undefined;
-  let head: unknown;
-  let tail: unknown;
+  // The members before the config must end at the top level for the joined text to be the
+  // document without its config. With no bracket after the opening one they cannot end deeper,
+  // and if they ended inside a string, `,"createdAt":` could not follow in valid JSON; so when
+  // the joined text parses, putting `,"config":` and the config back between the parts gives
+  // valid JSON with the same members plus the config. (An id with a bracket in it takes the
+  // whole parse.)
+  const head = text.slice(0, configKey - 1);
+  if (head.charCodeAt(0) !== 123 /* { */ || head.indexOf('{', 1) !== -1 || head.indexOf('[') !== -1) return undefined;
+  let rest: unknown;
   try {
-    head = JSON.parse(`${text.slice(0, configKey - 1)}}`);
-    tail = JSON.parse(`{${text.slice(after + 1)}`);
+    rest = JSON.parse(head + text.slice(start + found.text.length));
   } catch {
     return undefined;
   }
-  // Exactly the six keys before config, and the six after it (checked by their values), so that
-  // no key is repeated across the parts.
-  if (!isObject(head) || !isObject(tail) || head['version'] !== SESSION_JSON_VERSION) return undefined;
-  if (keyCount(head) !== HEAD_KEYS || keyCount(tail) !== V2_KEYS - HEAD_KEYS - 1) return undefined;
-  return fastDecodeTuples(head, tail, { config: found.snapshot, text: found.text }, SESSION_JSON_VERSION);
+  // Exactly the twelve other keys (fastDecodeTuples checks each by its value): no "config" among
+  // them, which the whole document would then hold twice, and nothing unknown.
+  if (!isObject(rest) || rest['version'] !== SESSION_JSON_VERSION || keyCount(rest) !== V2_KEYS - 1) return undefined;
+  return fastDecodeTuples(rest, { config: found.snapshot, text: found.text }, SESSION_JSON_VERSION);
 }
 
 // ---- the slow path: zod explains what is wrong ----
@@ -475,5 +472,5 @@ export function decodeSessionJson(input: unknown, cache?: ConfigSnapshotCache): 
   if (version === 1) return fromV1(value, cache);
   if (version !== 2 && version !== SESSION_JSON_VERSION) return explain(value);
   const config = wholeConfig(value, value !== input, cache);
-  return (config === undefined ? undefined : fastDecodeTuples(value, value, config, version)) ?? explain(value);
+  return (config === undefined ? undefined : fastDecodeTuples(value, config, version)) ?? explain(value);
 }

@@ -83,4 +83,16 @@ describe('ConfigSnapshotCache: sessions given a config', () => {
     expect(cache.size).toBe(0);
     expect(session(frozen, cache).config).not.toBe(first);
   });
+
+  it('refuses to file a snapshot under a text that would not give it back exactly', () => {
+    const cache = new ConfigSnapshotCache();
+    const bad: unknown[] = [{ a: undefined }, { f: () => 1 }, [Number.NaN], { z: -0 }, { d: new Date(0) }, Symbol('s')];
+    for (const snapshot of bad) {
+      expect(() => cache.share(JSON.stringify(snapshot) ?? '', snapshot as never)).toThrow(expect.objectContaining({ code: 'INVALID_SESSION_JSON', path: 'config' }));
+    }
+    expect(cache.size).toBe(0);
+    const good = Object.freeze({ z: 0 });
+    expect(cache.share('{"z":0}', good).snapshot).toBe(good);
+    expect(cache.size).toBe(1);
+  });
 });

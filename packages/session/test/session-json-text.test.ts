@@ -134,6 +134,17 @@ describe('PlaybackSession.toJSONText', () => {
   });
 });
 
+/**
+ * `text` with its config moved inside an object opened before it (`"createdAt":{"q":1,"config":...,"createdAt":0}`),
+ * the document's own createdAt written after a space so that the cut finds the inner one.
+ */
+function insideObject(text: string, configText: string): string {
+  const configAt = text.indexOf(',"config":');
+  const afterConfig = text.lastIndexOf(',"createdAt":');
+  const rest = text.slice(afterConfig).replace(',"createdAt":', ', "createdAt":');
+  return `${text.slice(0, configAt)},"createdAt":{"q":1,"config":${configText},"createdAt":0}${rest}`;
+}
+
 describe('ConfigSnapshotCache', () => {
   const config = { tracker: { timeoutMs: 2_000, macroSyntaxes: ['iab'] }, seed: 7 };
 
@@ -235,8 +246,103 @@ describe('ConfigSnapshotCache', () => {
       text.replace(`"config":${configText}`, `"config":${configText.slice(0, -1)},"more":1}`),
       text.replace('"version":2', '"version":3'),
       text.replace('"mode":"headless"', '"mode":"other"'),
+      // The members before the config end inside an object: joined to those after it, they parse
+      // with the twelve other keys, but the document parsed whole has no config at all.
+      insideObject(text, configText),
     ];
     for (const variant of variants) expect(outcome(variant, configCache)).toBe(outcome(variant));
+  });
+
+  it('refuses a document whose config sits inside another member, as without a cache', () => {
+    const configCache = new ConfigSnapshotCache();
+    const text = written('n');
+    outcome(text, configCache);
+    const variant = insideObject(text, JSON.stringify(config));
+    expect(outcome(variant)).toMatch(/^error: .*"path":"config"/);
+    expect(outcome(variant, configCache)).toBe(outcome(variant));
+  });
+
+  it('restores ids with brackets in them through the cache, to the shared snapshot', () => {
+    const configCache = new ConfigSnapshotCache();
+    const time = new SimulatedTimeProvider();
+    const first = PlaybackSession.fromJSON(written('plain'), { time, configCache });
+    for (const id of ['{', 'a[0]', '{"config":1}', '"[', 'x\\{']) {
+      const text = written(id);
+      const restored = PlaybackSession.fromJSON(text, { time, configCache });
+      expect(restored.id).toBe(id);
+      expect(restored.config).toBe(first.config);
+      expect(restored.toJSONText()).toBe(text);
+    }
+    expect(configCache.size).toBe(1);
+  });
+
+  it('misses on a held config of the same length with other text, and then holds both', () => {
+    const configCache = new ConfigSnapshotCache();
+    const time = new SimulatedTimeProvider();
+    const seven = PlaybackSession.fromJSON(written('a', { seed: 7 }), { time, configCache });
+    const eightText = written('b', { seed: 8 });
+    const eight = PlaybackSession.fromJSON(eightText, { time, configCache });
+    expect(eight.config).toEqual({ seed: 8 });
+    expect(eight.config).not.toBe(seven.config);
+    expect(eight.toJSONText()).toBe(eightText);
+    expect(configCache.size).toBe(2);
+    expect(PlaybackSession.fromJSON(written('c', { seed: 8 }), { time, configCache }).config).toBe(eight.config);
+    expect(PlaybackSession.fromJSON(written('d', { seed: 7 }), { time, configCache }).config).toBe(seven.config);
+  });
+
+  it('refuses a corrupted config text with its code and path, whether the cache holds the config or not', () => {
+    const configCache = new ConfigSnapshotCache();
+    const time = new SimulatedTimeProvider();
+    const held = { n: 12_345, list: [1, 2] };
+    PlaybackSession.fromJSON(written('h', held), { time, configCache });
+    const text = written('c', held);
+    const corrupt = (from: string, to: string): string => {
+      const edited = text.replace(from, to);
+      expect(edited).not.toBe(text);
+      return edited;
+    };
+    const cases: [text: string, path: string][] = [
+      [corrupt('"n":12345', '"n":1e400'), 'config.n'], // same length class, not finite
+      [corrupt('"list":[1,2]', '"list":[1,-1e999]'), 'config.list[1]'],
+      [corrupt('"n":12345', '"n":'), '(root)'], // not JSON
+      [corrupt('"list":[1,2]}', '"list":[1,2]'), '(root)'],
+    ];
+    for (const [bad, path] of cases) {
+      for (const cache of [configCache, new ConfigSnapshotCache(), undefined]) {
+        let error: unknown;
+        try {
+          PlaybackSession.fromJSON(bad, { time, configCache: cache });
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(InvalidSessionJsonError);
+        expect(error).toMatchObject({ code: 'INVALID_SESSION_JSON', path });
+      }
+    }
+    // The refusals filed nothing: the cache still holds only the good config.
+    expect(configCache.size).toBe(1);
+  });
+
+  it('after clear(), parses, checks and files a config again, and shares it from then on', () => {
+    const configCache = new ConfigSnapshotCache();
+    const time = new SimulatedTimeProvider();
+    const text = written('k');
+    const before = PlaybackSession.fromJSON(text, { time, configCache });
+    configCache.clear();
+    expect(configCache.size).toBe(0);
+    const cold = PlaybackSession.fromJSON(text, { time, configCache });
+    expect(cold.config).not.toBe(before.config);
+    expect(cold.config).toEqual(before.config);
+    expect(Object.isFrozen(cold.config)).toBe(true);
+    expect(cold.toJSONText()).toBe(text);
+    expect(configCache.size).toBe(1);
+    expect(PlaybackSession.fromJSON(text, { time, configCache }).config).toBe(cold.config);
+    // A document already parsed (not text) is copied, checked and filed the same way, -0 as 0.
+    const parsed = JSON.parse(written('p', { z: 1 })) as Record<string, unknown>;
+    const fromObject = PlaybackSession.fromJSON({ ...parsed, config: { z: -0 } }, { time, configCache });
+    expect(Object.is((fromObject.config as { z: number }).z, 0)).toBe(true);
+    expect(fromObject.toJSONText()).toBe(JSON.stringify(fromObject));
+    expect(PlaybackSession.fromJSON(written('q', { z: 0 }), { time, configCache }).config).toBe(fromObject.config);
   });
 
   it('decodes randomly edited texts exactly as without a cache', () => {
