@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { BEACON_BATCH_JOB, type BeaconBatchData, type QueuedBeaconEntry } from './beacon-job.js';
 import type { KeyClaims } from './key-claims.js';
-
-interface PendingEntry {
-  readonly entry: QueuedBeaconEntry;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
+import { TickBatches, type PendingItem } from './tick-batches.js';
 
 /**
  * Puts the beacons enqueued in one tick (a tracker firing several beacons, the shared scheduler
@@ -20,8 +15,7 @@ interface PendingEntry {
 export class BatchWriter {
   readonly #queue: Queue<BeaconBatchData>;
   readonly #claims: KeyClaims;
-  readonly #maxBatch: number;
-  #pending: PendingEntry[] = [];
+  readonly #batches: TickBatches<QueuedBeaconEntry>;
 
   /**
    * @param queue - the BullMQ queue
@@ -31,7 +25,7 @@ export class BatchWriter {
   constructor(queue: Queue<BeaconBatchData>, claims: KeyClaims, maxBatch: number) {
     this.#queue = queue;
     this.#claims = claims;
-    this.#maxBatch = maxBatch;
+    this.#batches = new TickBatches(maxBatch, queueMicrotask, (batch) => this.#write(batch));
   }
 
   /**
@@ -40,21 +34,12 @@ export class BatchWriter {
    * @returns when Redis holds it in a job (this one's or an earlier one of the same key)
    */
   add(entry: QueuedBeaconEntry): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (this.#pending.length === 0) queueMicrotask(() => this.#flush());
-      this.#pending.push({ entry, resolve, reject });
-    });
+    return this.#batches.add(entry);
   }
 
-  #flush(): void {
-    const pending = this.#pending;
-    this.#pending = [];
-    for (let start = 0; start < pending.length; start += this.#maxBatch) void this.#write(pending.slice(start, start + this.#maxBatch));
-  }
-
-  async #write(batch: PendingEntry[]): Promise<void> {
+  async #write(batch: readonly PendingItem<QueuedBeaconEntry>[]): Promise<void> {
     const batchId = `b-${randomUUID()}`;
-    const entries = batch.map(({ entry }) => entry);
+    const entries = batch.map(({ item }) => item);
     let held: boolean[];
     try {
       held = await this.#claims.claim(batchId, entries);

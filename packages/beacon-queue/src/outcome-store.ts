@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { QueuedBeaconOutcome } from './beacon-job.js';
 import { parseStoredOutcome } from './parse-stored-outcome.js';
+import { TickBatches, type PendingItem } from './tick-batches.js';
 import { outcomeSequenceKey, outcomeStreamKey, outcomesKey } from './redis-connection.js';
 
 // Records outcomes: for outcome j, KEYS[2 + j] is its session's hash, ARGV[1 + 2j] its field (the
@@ -39,12 +40,6 @@ interface WithRecordCommand {
   vastRecordedAmong(...args: (string | number)[]): Promise<number[]>;
 }
 
-interface PendingRecord {
-  readonly outcome: QueuedBeaconOutcome;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
 /** Where the store is and how long it keeps what. */
 export interface OutcomeStoreOptions {
   /** Prefix of every Redis key. */
@@ -70,7 +65,7 @@ export class OutcomeStore {
   readonly #options: OutcomeStoreOptions;
   readonly #stream: string;
   readonly #sequence: string;
-  #pending: PendingRecord[] = [];
+  readonly #records: TickBatches<QueuedBeaconOutcome>;
 
   constructor(redis: Redis, options: OutcomeStoreOptions) {
     this.#redis = redis;
@@ -82,6 +77,7 @@ export class OutcomeStore {
     this.#options = options;
     this.#stream = outcomeStreamKey(options.prefix, options.queueName);
     this.#sequence = outcomeSequenceKey(options.prefix, options.queueName);
+    this.#records = new TickBatches(MAX_RECORDS_PER_COMMAND, setImmediate, (batch) => this.#write(batch));
   }
 
   #hash(sessionId: string): string {
@@ -111,23 +107,14 @@ export class OutcomeStore {
    * @returns once Redis has it
    */
   record(outcome: QueuedBeaconOutcome): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (this.#pending.length === 0) setImmediate(() => this.#flush());
-      this.#pending.push({ outcome, resolve, reject });
-    });
+    return this.#records.add(outcome);
   }
 
-  #flush(): void {
-    const pending = this.#pending;
-    this.#pending = [];
-    for (let start = 0; start < pending.length; start += MAX_RECORDS_PER_COMMAND) void this.#write(pending.slice(start, start + MAX_RECORDS_PER_COMMAND));
-  }
-
-  async #write(batch: readonly PendingRecord[]): Promise<void> {
+  async #write(batch: readonly PendingItem<QueuedBeaconOutcome>[]): Promise<void> {
     const { retentionMs, streamLength } = this.#options;
     const keys: string[] = [this.#stream, this.#sequence];
     const args: (string | number)[] = [retentionMs, streamLength];
-    for (const { outcome } of batch) {
+    for (const { item: outcome } of batch) {
       keys.push(this.#hash(outcome.sessionId));
       args.push(outcome.key, JSON.stringify(outcome));
     }
