@@ -94,6 +94,16 @@ describe.skipIf(!runsRedisTests('beacon-queue/faults.test.ts'))('delivery surviv
   it('Redis restarted mid-batch (append-only): every beacon it accepted is delivered exactly once', async () => {
     const name = `redis-${++n}`;
     const first = await enqueue(name, 200, name);
+    // A reader of the outcome stream, from another instance, follows through the restart.
+    const stop = new AbortController();
+    const streamed = new Set<string>();
+    let unavailable = 0;
+    const reading = (async () => {
+      for await (const event of queue!.watchOutcomes({ signal: stop.signal, after: 'start', blockMs: 200, retryMs: 100 })) {
+        if (event.kind === 'outcome') streamed.add(event.outcome.key);
+        if (event.kind === 'unavailable') unavailable++;
+      }
+    })();
     worker = new BeaconWorker(workerConfig(name));
     await server.waitFor((r) => r.path.startsWith(`/track/${name}-`), { count: 50, timeout: 30_000 });
     const transport = queue!.transport(`session-${name}`);
@@ -107,8 +117,13 @@ describe.skipIf(!runsRedisTests('beacon-queue/faults.test.ts'))('delivery surviv
     await until(() => [...paths].every((p) => countsByPath(server.received()).has(p)), 90_000, 'every accepted beacon to arrive');
     await until(async () => (await queue!.outcomesOf(`session-${name}`)).length >= accepted.length, 60_000, 'every outcome');
     const counts = countsByPath(server.received());
-    console.info(`Redis restart mid-batch: ${accepted.length} accepted, ${notAccepted} refused while it was down, ${duplicates(server.received())} second deliveries`);
+    console.info(`Redis restart mid-batch: ${accepted.length} accepted, ${notAccepted} refused while it was down, ${duplicates(server.received())} second deliveries; the stream reader saw Redis unavailable ${unavailable} times`);
     expect([...paths].every((p) => counts.get(p) === 1)).toBe(true);
+    // The stream (persisted with the rest) gave the reader every outcome, those after the restart included.
+    const recorded = await queue!.outcomesOf(`session-${name}`);
+    await until(() => recorded.every((o) => streamed.has(o.key)), 30_000, 'the stream reader to see every outcome');
+    stop.abort();
+    await reading;
   }, 200_000);
 
   it('a receiving server that fails every other request (503): every beacon is counted once (one 2xx per key)', async () => {
