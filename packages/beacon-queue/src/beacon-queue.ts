@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import type { Beacon, BeaconOutcome } from '@vast/tracker';
 import { BatchWriter } from './batch-writer.js';
+import { BeaconQueueError } from './beacon-queue-error.js';
 import { checkNumberOption } from './check-number-option.js';
 import { BEACON_BACKOFF, UNBOUNDED_ATTEMPTS, type BeaconBatchData, type QueuedBeaconOutcome } from './beacon-job.js';
 import { beaconKey } from './beacon-key.js';
@@ -179,7 +180,8 @@ export class BeaconQueue {
    *
    * @param options - where to start, the signal that ends it, read sizes and waits
    * @returns the events, until `signal` aborts or the loop breaks
-   * @throws BeaconQueueError `INVALID_BEACON_QUEUE_OPTIONS` for a size or wait out of range
+   * @throws BeaconQueueError `INVALID_BEACON_QUEUE_OPTIONS` for a size or wait out of range, or an
+   *   `after` that is not `'now'`, `'start'` or an event's id
    * @example
    * ```ts
    * const stop = new AbortController();
@@ -192,6 +194,10 @@ export class BeaconQueue {
     checkNumberOption('batchSize', options.batchSize, 1, { integer: true });
     checkNumberOption('blockMs', options.blockMs, 0);
     checkNumberOption('retryMs', options.retryMs, 0);
+    const { after } = options;
+    if (after !== undefined && after !== 'now' && after !== 'start' && !/^\d+-\d+(#\d+)?$/.test(after)) {
+      throw new BeaconQueueError('INVALID_BEACON_QUEUE_OPTIONS', 'after', `after must be 'now', 'start' or the id of an event (such as '1764500000000-0#42'), got ${JSON.stringify(after)}`);
+    }
     const redis = new Redis({ ...this.#connection, lazyConnect: true, maxRetriesPerRequest: 1 });
     redis.on('error', () => undefined);
     return readOutcomeStream(redis, this.#streamKey, this.#time, options);

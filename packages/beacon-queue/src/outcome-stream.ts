@@ -9,7 +9,7 @@ export type OutcomeStreamEvent =
   | {
       /** A final outcome, recorded by any worker of the queue. */
       readonly kind: 'outcome';
-      /** Its id in the stream: pass it as `after` to resume from there. */
+      /** Its position in the stream (`<stream id>#<number>`): pass it as `after` to resume there. */
       readonly id: string;
       /** The outcome. */
       readonly outcome: QueuedBeaconOutcome;
@@ -48,7 +48,8 @@ export interface WatchOutcomesOptions {
   readonly signal?: AbortSignal;
   /**
    * Where to start: `'now'` (outcomes recorded from now on), `'start'` (the oldest still in the
-   * stream), or the `id` of an event already seen (the ones after it).
+   * stream), or the `id` of an event already seen (the ones after it; those that left the stream
+   * since are counted in a `missed` event).
    * @defaultValue 'now'
    */
   readonly after?: string;
@@ -69,8 +70,13 @@ type StreamReply = [string, [string, string[]][]][] | null;
  */
 export async function* readOutcomeStream(redis: Redis, stream: string, time: TimeProvider, options: WatchOutcomesOptions): AsyncGenerator<OutcomeStreamEvent> {
   const { signal, batchSize = 500, blockMs = 5000, retryMs = 1000 } = options;
-  let after = options.after ?? 'now';
-  let sequence: number | undefined;
+  // An event's position is its stream id and its number (`<id>#<n>`): resuming from one knows
+  // the number, so what left the stream since is counted even when that event left it too.
+  const [streamAfter, numberAfter] = (options.after ?? 'now').split('#');
+  let after = streamAfter ?? 'now';
+  // The number of the last outcome seen: a later one more than one above it means missed ones.
+  let sequence: number | undefined = numberAfter === undefined ? undefined : Number(numberAfter);
+  let resumed = sequence === undefined && after !== 'now' && after !== 'start';
   const stop = () => redis.disconnect();
   // A function, not the property: TypeScript would take the loop's test to hold inside the loop.
   const aborted = () => signal?.aborted === true;
@@ -81,6 +87,11 @@ export async function* readOutcomeStream(redis: Redis, stream: string, time: Tim
       try {
         // 'now' becomes the id of the newest entry, so nothing recorded between two reads is lost.
         if (after === 'now') after = await lastId(redis, stream);
+        // Resuming after an event seen before: its number counts what left the stream since.
+        if (resumed) {
+          sequence = await sequenceOf(redis, stream, after);
+          resumed = false;
+        }
         reply = await redis.xread('COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', stream, after === 'start' ? '0-0' : after);
       } catch (error) {
         if (aborted()) return;
@@ -101,7 +112,7 @@ export async function* readOutcomeStream(redis: Redis, stream: string, time: Tim
           yield { kind: 'invalid', id, message: error.message };
           continue;
         }
-        yield { kind: 'outcome', id, outcome };
+        yield { kind: 'outcome', id: `${id}#${number}`, outcome };
       }
     }
   } finally {
@@ -113,6 +124,13 @@ export async function* readOutcomeStream(redis: Redis, stream: string, time: Tim
 async function lastId(redis: Redis, stream: string): Promise<string> {
   const newest = await redis.xrevrange(stream, '+', '-', 'COUNT', 1);
   return newest[0]?.[0] ?? '0-0';
+}
+
+/** The number of the entry `id`, if it is still in the stream. */
+async function sequenceOf(redis: Redis, stream: string, id: string): Promise<number | undefined> {
+  const [entry] = await redis.xrange(stream, id, id);
+  const number = entry === undefined ? Number.NaN : Number(fieldOf(entry[1], 'n'));
+  return Number.isInteger(number) ? number : undefined;
 }
 
 function fieldOf(fields: string[], name: string): string {

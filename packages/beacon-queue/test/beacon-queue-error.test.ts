@@ -46,6 +46,7 @@ describe('BeaconQueueError: options out of range are refused before anything con
     const queue = new BeaconQueue({ connection });
     expect(thrownBy(() => queue.watchOutcomes({ batchSize: 0 }))).toMatchObject({ code: 'INVALID_BEACON_QUEUE_OPTIONS', path: 'batchSize' });
     expect(thrownBy(() => queue.watchOutcomes({ blockMs: -5 }))).toMatchObject({ code: 'INVALID_BEACON_QUEUE_OPTIONS', path: 'blockMs' });
+    expect(thrownBy(() => queue.watchOutcomes({ after: 'yesterday' }))).toMatchObject({ code: 'INVALID_BEACON_QUEUE_OPTIONS', path: 'after' });
     await queue.close();
   });
 

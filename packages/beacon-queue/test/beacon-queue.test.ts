@@ -3,7 +3,7 @@ import { runsRedisTests, startMockAdServer, startRedisServer, type MockAdServer,
 import { HttpBeaconTransport, NullBeaconTransport, RecordingBeaconTransport, Tracker, type BeaconOutcome, type BeaconTransport } from '@vast/tracker';
 import { SimulatedTimeProvider } from '@vast/time';
 import { Redis } from 'ioredis';
-import { BeaconQueue, BeaconWorker, beaconKey, type BeaconWorkerOptions, type QueuedBeaconOutcome } from '../src/index.js';
+import { BeaconQueue, BeaconWorker, beaconKey, type BeaconWorkerOptions, type OutcomeStreamEvent, type QueuedBeaconOutcome } from '../src/index.js';
 import { beaconFor, countsByPath, until } from './helpers.js';
 
 describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQueue and BeaconWorker on a real redis-server', () => {
@@ -287,6 +287,32 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     expect(missed + seen).toBe(400);
     stop.abort();
     expect(await events.next()).toMatchObject({ done: true });
+    // A reader resuming after the first event (still in the stream? then its number is known)
+    // is told the same: what it missed, then the rest.
+    const firstSeen: OutcomeStreamEvent | undefined = first.done === true ? undefined : first.value;
+    const firstId = firstSeen?.kind === 'outcome' ? firstSeen.id : '';
+    const resumeStop = new AbortController();
+    const resumed = queue.watchOutcomes({ signal: resumeStop.signal, after: firstId, blockMs: 100 })[Symbol.asyncIterator]();
+    let total = 0;
+    let newest = '';
+    while (total < 400) {
+      const next = await resumed.next();
+      const event = next.done === true ? undefined : next.value;
+      if (event?.kind === 'missed') total += event.count;
+      else if (event?.kind === 'outcome') {
+        total++;
+        newest = event.id;
+      }
+    }
+    expect(total).toBe(400);
+    // Resuming from the newest outcome by its bare stream id (its number looked up): no gap, then the next one.
+    resumeStop.abort();
+    const lastStop = new AbortController();
+    const fromNewest = queue.watchOutcomes({ signal: lastStop.signal, after: newest.split('#')[0] ?? '', blockMs: 100 })[Symbol.asyncIterator]();
+    const following = fromNewest.next();
+    await t.send(beaconFor(server, 'stream-c'));
+    expect((await following).value).toMatchObject({ kind: 'outcome', outcome: { key: expect.stringMatching(/^s-stream-b\|/) as unknown } });
+    lastStop.abort();
     await worker.close();
   });
 
