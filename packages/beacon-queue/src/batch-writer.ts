@@ -52,8 +52,8 @@ export class BatchWriter {
       try {
         await this.#queue.add(BEACON_BATCH_JOB, { entries: mine }, { jobId: batchId });
       } catch (error) {
-        // Not stored: give the keys back so that the beacons can be queued again (if Redis
-        // refuses that too, the claims become orphans, taken over after the grace).
+        // Not stored: give the keys back before the callers hear of it, so that a retry can queue
+        // them (if Redis refuses that too, the claims become orphans, taken over after the grace).
         await this.#claims.release(batchId, mine).catch(() => undefined);
         // The beacons whose keys another batch holds are queued all the same.
         batch.forEach(({ resolve, reject }, i) => (held[i] === true ? reject(error) : resolve()));

@@ -7,8 +7,8 @@ import { onceKeyOf, type Beacon } from '@vast/tracker';
  * `error@402`; for events that may repeat, such as `pause` or `clickTracking`, the event and the
  * beacon's id, which the tracker never reuses within a session) and a digest of the URL template
  * (so two impression URLs of one level stay two beacons, while the same URL expanded twice with
- * other cache-busting values stays one). It never contains `:` and is never all digits, so it is
- * a valid BullMQ job id.
+ * other cache-busting values stays one). It never contains `:` (Redis key names use it as a
+ * separator; the key is part of its claim's key name).
  *
  * @param sessionId - the playback session the beacon belongs to
  * @param beacon - the beacon
@@ -21,6 +21,6 @@ import { onceKeyOf, type Beacon } from '@vast/tracker';
 export function beaconKey(sessionId: string, beacon: Beacon): string {
   const event = onceKeyOf(beacon) ?? `${beacon.event}#${beacon.id}`;
   const template = createHash('sha256').update(beacon.template).digest('base64url').slice(0, 16);
-  // encodeURIComponent turns ':' (BullMQ's key separator) into %3A; '|' cannot occur in the parts.
+  // encodeURIComponent turns ':' (the key names' separator) into %3A; '|' cannot occur in the parts.
   return `${encodeURIComponent(sessionId)}|${beacon.level}|${encodeURIComponent(event)}|${template}`;
 }

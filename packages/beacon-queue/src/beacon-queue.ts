@@ -13,6 +13,11 @@ import { readOutcomeStream, type OutcomeStreamEvent, type WatchOutcomesOptions }
 import { QueuedBeaconTransport } from './queued-beacon-transport.js';
 import { claimKey, jobKeyPrefix, outcomeStreamKey, outcomesKey, redisOptions, type QueueLocation } from './redis-connection.js';
 
+/** How long a read of the outcome stream waits for new outcomes, unless told otherwise. */
+const DEFAULT_BLOCK_MS = 5000;
+/** How much longer than that Redis may take to answer a read of the outcome stream. */
+const READ_MARGIN_MS = 5000;
+
 /** Options of {@link BeaconQueue}. */
 export interface BeaconQueueOptions extends QueueLocation {
   /**
@@ -198,9 +203,12 @@ export class BeaconQueue {
     if (after !== undefined && after !== 'now' && after !== 'start' && !/^\d+-\d+(#\d+)?$/.test(after)) {
       throw new BeaconQueueError('INVALID_BEACON_QUEUE_OPTIONS', 'after', `after must be 'now', 'start' or the id of an event (such as '1764500000000-0#42'), got ${JSON.stringify(after)}`);
     }
-    const redis = new Redis({ ...this.#connection, lazyConnect: true, maxRetriesPerRequest: 1 });
+    // Every read is bounded: a blocking read by its block time, any read by a margin beyond it, so
+    // a Redis that stops answering (paused, overloaded) gives `unavailable` events, not a stuck loop.
+    const commandTimeout = (options.blockMs ?? DEFAULT_BLOCK_MS) + READ_MARGIN_MS;
+    const redis = new Redis({ ...this.#connection, lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout });
     redis.on('error', () => undefined);
-    return readOutcomeStream(redis, this.#streamKey, this.#time, options);
+    return readOutcomeStream(redis, this.#streamKey, this.#time, { blockMs: DEFAULT_BLOCK_MS, ...options });
   }
 
   /**

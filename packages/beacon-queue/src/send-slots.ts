@@ -19,11 +19,6 @@ export class SendSlots {
     return this.#size;
   }
 
-  /** Deliveries under way now. */
-  get used(): number {
-    return this.#used;
-  }
-
   /** @returns once a slot is this caller's; give it back with {@link SendSlots.release} */
   take(): Promise<void> {
     if (this.#used < this.#size) {
