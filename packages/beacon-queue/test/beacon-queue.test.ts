@@ -92,6 +92,8 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     expect((await a.counts()).waiting).toBe(1);
     newWorker({ concurrency: 8 });
     await until(async () => (await a.outcomesOf('shared')).length === 50, 20_000, '50 outcomes');
+    // The job completes (and is removed) just after its last outcome is recorded.
+    await until(async () => (await a.counts()).active === 0, 10_000, 'the batch job to complete');
     // Enqueued again after delivery: still deduplicated (the key's claim and its outcome stay).
     expect(await a.transport('shared').send(beacons[0]!)).toMatchObject({ kind: 'queued' });
     expect(await a.counts()).toMatchObject({ waiting: 0, delayed: 0, active: 0, prioritized: 0 });
@@ -197,7 +199,9 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     await until(async () => (await queue.outcomesOf('s-batch')).length === 100, 20_000, '100 outcomes');
     expect(countsByPath(server.received()).size).toBe(100);
     expect([...countsByPath(server.received()).values()].every((n) => n === 1)).toBe(true);
-    expect(await queue.counts()).toMatchObject({ waiting: 0, delayed: 0, active: 0 });
+    // The jobs complete just after their last outcomes are recorded, and are then removed.
+    await until(async () => (await queue.counts()).active === 0, 10_000, 'the batch jobs to complete');
+    expect(await queue.counts()).toMatchObject({ waiting: 0, delayed: 0, active: 0, completed: 0 });
   });
 
   it('a worker takes another batch only while it has fewer beacons in hand than slots: a second worker gets the other big batch', async () => {
