@@ -1,17 +1,14 @@
 import { encodeMacroValue } from './encode-macro-value.js';
+import { THREE_DIGITS, TWO_DIGITS } from './digit-tables.js';
 import { formatTimecode, formatTimestamp } from './format-timecode.js';
 
 /** The largest distance from the epoch a `Date` can hold (ECMA-262: 100,000,000 days). */
 const MAX_DATE_MS = 8.64e15;
 
-/** `'000'` to `'999'`: the milliseconds part of a timestamp or timecode. */
-const MILLIS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
-/** `'00'` to `'99'`: hours, minutes and seconds of a timecode. */
-const TWO: readonly string[] = MILLIS.slice(0, 100).map((text) => text.slice(1));
 /** `'00%3A00%3A'` to `'00%3A59%3A'`: hours and minutes of a playhead in its first hour. */
-const FIRST_HOUR: readonly string[] = TWO.slice(0, 60).map((minutes) => `00%3A${minutes}%3A`);
+const FIRST_HOUR: readonly string[] = TWO_DIGITS.slice(0, 60).map((minutes) => `00%3A${minutes}%3A`);
 /** `'00.'` to `'59.'`: seconds of a playhead, before its milliseconds. */
-const SECONDS: readonly string[] = TWO.slice(0, 60).map((seconds) => `${seconds}.`);
+const SECONDS: readonly string[] = TWO_DIGITS.slice(0, 60).map((seconds) => `${seconds}.`);
 /** Playheads from here on (100 hours) have hours of three digits or more: formatted the long way. */
 const TABLE_LIMIT = 100 * 3_600_000;
 
@@ -42,7 +39,7 @@ export class EncodedClockText {
     // The same instant `new Date()` takes in formatTimestamp (it truncates towards zero).
     const instant = Math.trunc(epochMs + this.#offset * 60_000);
     const second = Math.floor(instant / 1000);
-    const millis = MILLIS[instant - second * 1000];
+    const millis = THREE_DIGITS[instant - second * 1000];
     // The last second a Date can hold has invalid instants after its valid ones: check the range.
     if (second === this.#second && millis !== undefined && instant <= MAX_DATE_MS && instant >= -MAX_DATE_MS) return this.#head + millis + this.#tail;
     const text = encodeMacroValue(formatTimestamp(epochMs, this.#offset));
@@ -67,7 +64,7 @@ export class EncodedClockText {
     const seconds = Math.floor(total / 1000);
     const minutes = Math.floor(seconds / 60);
     // Three pieces, not seven: each concatenation is an allocation on every beacon.
-    const head = minutes < 60 ? (FIRST_HOUR[minutes] as string) : `${TWO[Math.floor(minutes / 60)] as string}%3A${TWO[minutes % 60] as string}%3A`;
-    return head + (SECONDS[seconds % 60] as string) + (MILLIS[total % 1000] as string);
+    const head = minutes < 60 ? (FIRST_HOUR[minutes] as string) : `${TWO_DIGITS[Math.floor(minutes / 60)] as string}%3A${TWO_DIGITS[minutes % 60] as string}%3A`;
+    return head + (SECONDS[seconds % 60] as string) + (THREE_DIGITS[total % 1000] as string);
   }
 }

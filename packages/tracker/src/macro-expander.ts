@@ -1,5 +1,6 @@
 import type { MacroSyntaxName } from './macro-syntax-name.js';
 import type { TimeProvider } from '@vast/time';
+import { eightDigitText } from './digit-tables.js';
 import { encodeMacroValue, isUnreserved, type MacroValue } from './encode-macro-value.js';
 import { EncodedClockText } from './encoded-clock-text.js';
 import type { EncodedMacroValues } from './encoded-macro-values.js';
@@ -218,7 +219,7 @@ export class MacroExpander {
     if (text !== undefined) return text;
     if (kind === TIMESTAMP) return (this.#callTimestamp ??= this.#clockText.timestamp(this.#time.now()));
     if (kind === CACHEBUSTING) {
-      return (this.#callCachebuster ??= String(10_000_000 + Math.floor(this.#random.next() * 90_000_000)));
+      return (this.#callCachebuster ??= eightDigitText(10_000_000 + Math.floor(this.#random.next() * 90_000_000)));
     }
     return compiled.missing[i] as string;
   }
