@@ -2,8 +2,8 @@
  * The IAB VAST error codes, by name: the numbers the IAB tables (VAST 2.0 to 4.3) define. A
  * `VastError` of `@vast/parser` carries one as its `errorCode`; the tracker sends one as
  * `[ERRORCODE]`; a `failed` interruption outcome of `@vast/config` and a failed session of
- * `@vast/session` hold one. The names are for readable code; {@link describeVastErrorCode} gives
- * the meaning of each.
+ * `@vast/session` hold one. The names are for readable code; `describeVastErrorCode` of
+ * `@vast/error-codes` gives the meaning of each.
  *
  * 404 is not listed because the IAB tables (VAST 3.0 to 4.3) do not define it.
  *
