@@ -7,6 +7,9 @@ import tseslint from 'typescript-eslint';
  * layer; apps may import any package.
  */
 const LAYERS = {
+  // Below layer 0: the IAB error-code registry, with no dependencies, that layer-0 config and
+  // parser import (a same-layer import would be refused).
+  'error-codes': -1,
   time: 0,
   config: 0,
   parser: 0,

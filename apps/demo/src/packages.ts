@@ -10,6 +10,7 @@ export interface PackageInfo {
 
 /** The packages of the toolkit, lowest layer first (the order of ARCHITECTURE.md). */
 export const PACKAGE_NAMES = [
+  '@vast/error-codes',
   '@vast/time',
   '@vast/config',
   '@vast/parser',

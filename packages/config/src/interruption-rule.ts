@@ -1,3 +1,4 @@
+import { isVastErrorCode } from '@vast/error-codes';
 import { z } from 'zod';
 import type { DeepReadonly } from './deep-freeze.js';
 
@@ -47,12 +48,20 @@ export type InterruptionTiming = DeepReadonly<z.output<typeof InterruptionTiming
 /**
  * What an interruption leads to: playback `resumed` after a {@link ResumeDelay} (pause-like types
  * only), the ad `stopped` (no error), or the ad `failed` with an IAB VAST error code (100 to 902)
- * that the tracker sends to the Error pixels.
+ * that the tracker sends to the Error pixels. The code is checked with `isVastErrorCode` of
+ * `@vast/error-codes`, the check the session and the tracker apply, so a config they would refuse
+ * fails here, naming the field; such a problem has the issue code `out_of_range`.
  */
 export const InterruptionOutcomeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('resumed'), resumeAfter: ResumeDelaySchema }),
   z.strictObject({ kind: z.literal('stopped') }),
-  z.strictObject({ kind: z.literal('failed'), errorCode: z.number().int().min(100).max(902) }),
+  z.strictObject({
+    kind: z.literal('failed'),
+    errorCode: z.number().refine(isVastErrorCode, {
+      error: 'expected an IAB VAST error code: an integer from 100 to 902',
+      params: { code: 'out_of_range' },
+    }),
+  }),
 ]);
 
 /** An interruption outcome; see {@link InterruptionOutcomeSchema}. */

@@ -28,9 +28,13 @@ function issue(
   return { level: blame.level, source: blame.source, path, pathText: pathText(path), value, code, message };
 }
 
+/** The issue code a schema's own check (`refine`, `superRefine`) put in its params, if any. */
+function customCode(zodIssue: z.core.$ZodIssue): unknown {
+  return zodIssue.code === 'custom' ? (zodIssue.params as { code?: unknown } | undefined)?.code : undefined;
+}
+
 function isRuleCheck(zodIssue: z.core.$ZodIssue): boolean {
-  if (zodIssue.code !== 'custom') return false;
-  const code = (zodIssue.params as { code?: unknown } | undefined)?.code;
+  const code = customCode(zodIssue);
   return code === 'exclusive_sum' || code === 'not_pause_like';
 }
 
@@ -56,6 +60,9 @@ function fromZod(levels: readonly LevelInput[], merged: unknown, zodIssue: z.cor
       return [issue(levels, merged, path, 'out_of_range', zodIssue.message.replace(/^Too (big|small): /, ''))];
     case 'invalid_key':
       return [issue(levels, merged, path, 'invalid_value', zodIssue.issues[0]?.message ?? zodIssue.message)];
+    case 'custom':
+      // A range check written as a refine (the IAB error code) says so in its params.
+      return [issue(levels, merged, path, customCode(zodIssue) === 'out_of_range' ? 'out_of_range' : 'invalid_value', zodIssue.message)];
     default:
       return [issue(levels, merged, path, 'invalid_value', zodIssue.message)];
   }

@@ -1,3 +1,4 @@
+import { isVastErrorCode } from '@vast/error-codes';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG_ERROR_CODE,
@@ -70,6 +71,33 @@ describe('ConfigError', () => {
     expect(error.message).toContain('(6 problems)');
     expect(error.message).toContain('request overrides: playback.interruptions.viewerPause.probability = 1.5: expected number to be <=1');
     expect(error.message).toContain('request overrides: playback.colour = "red": unknown field');
+  });
+
+  it('takes exactly the codes isVastErrorCode of @vast/error-codes takes for a failed outcome, naming the path of any other', () => {
+    const resolve = (errorCode: number) =>
+      new ConfigResolver().resolve('global', undefined, {
+        playback: { interruptions: { networkError: { outcome: { kind: 'failed', errorCode } } } },
+      });
+    for (const code of [100, 902]) {
+      expect(isVastErrorCode(code)).toBe(true);
+      expect(resolve(code).playback.interruptions.networkError?.outcome).toEqual({ kind: 'failed', errorCode: code });
+    }
+    for (const code of [99, 903, 100.5]) {
+      expect(isVastErrorCode(code)).toBe(false);
+      const error = configError(() => resolve(code));
+      expect(error.issues, String(code)).toEqual([
+        expect.objectContaining({
+          level: 'request',
+          path: ['playback', 'interruptions', 'networkError', 'outcome', 'errorCode'],
+          value: code,
+          code: 'out_of_range',
+          message: 'expected an IAB VAST error code: an integer from 100 to 902',
+        }),
+      ]);
+      expect(error.message).toContain(
+        `request overrides: playback.interruptions.networkError.outcome.errorCode = ${code}: expected an IAB VAST error code`,
+      );
+    }
   });
 
   it('blames a sum above 1 on the lowest level that raised one of its probabilities', () => {

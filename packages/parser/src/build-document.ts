@@ -3,7 +3,7 @@ import type { ParseContext } from './parse-context.js';
 import type { VastAd } from './vast-ad.js';
 import type { VastDocument } from './vast-document.js';
 import { VastError } from './vast-error.js';
-import { VastErrorCode } from './vast-error-code.js';
+import { VastErrorCode } from '@vast/error-codes';
 import { type XNode, childrenOf, nameOf } from './xml-nodes.js';
 
 /**

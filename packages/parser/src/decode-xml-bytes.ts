@@ -1,5 +1,5 @@
 import { VastError } from './vast-error.js';
-import { VastErrorCode } from './vast-error-code.js';
+import { VastErrorCode } from '@vast/error-codes';
 import type { VastWarning } from './vast-warning.js';
 
 /** A document's text, with the warning of a lenient decode if there was one. @internal */

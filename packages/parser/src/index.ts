@@ -4,8 +4,8 @@
  */
 export { VastError, isVastError } from './vast-error.js';
 export type { VastErrorOptions } from './vast-error.js';
-export { VastErrorCode } from './vast-error-code.js';
-export { isVastErrorCode } from './is-vast-error-code.js';
+// The IAB code registry lives in @vast/error-codes; re-exported so parser users keep one import.
+export { VastErrorCode, isVastErrorCode } from '@vast/error-codes';
 export { ParserError, isParserError } from './parser-error.js';
 export type { ParserErrorCode } from './parser-error.js';
 export { TrackingEventName } from './tracking-event.js';

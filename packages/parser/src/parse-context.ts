@@ -1,6 +1,6 @@
 import type { CheckedXml } from './check-well-formed.js';
 import { VastError } from './vast-error.js';
-import { VastErrorCode } from './vast-error-code.js';
+import { VastErrorCode } from '@vast/error-codes';
 import type { VastWarning } from './vast-warning.js';
 import { unescapeRaw } from './unescape-raw.js';
 import { type Attrs, type XNode, markOf, parseAttributes, textOf } from './xml-nodes.js';

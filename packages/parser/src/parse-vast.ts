@@ -5,7 +5,7 @@ import { ParseContext } from './parse-context.js';
 import type { ParseVastOptions } from './parse-vast-options.js';
 import type { VastDocument } from './vast-document.js';
 import { VastError } from './vast-error.js';
-import { VastErrorCode } from './vast-error-code.js';
+import { VastErrorCode } from '@vast/error-codes';
 import type { VastWarning } from './vast-warning.js';
 import { type XNode, VAST_XML_PARSER, nameOf } from './xml-nodes.js';
 import { ParserError } from './parser-error.js';

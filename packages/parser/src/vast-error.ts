@@ -1,4 +1,4 @@
-import type { VastErrorCode } from './vast-error-code.js';
+import type { VastErrorCode } from '@vast/error-codes';
 
 const BRAND = Symbol.for('@vast/parser.VastError');
 

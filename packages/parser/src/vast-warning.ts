@@ -1,4 +1,4 @@
-import type { VastErrorCode } from './vast-error-code.js';
+import type { VastErrorCode } from '@vast/error-codes';
 
 /**
  * A problem lenient parsing stepped over (strict parsing throws it as a `VastError` instead):

@@ -5,7 +5,7 @@ import { notXml } from './not-xml.js';
 import { isSpace, onlySpace } from './only-space.js';
 import { tagEnd } from './tag-end.js';
 import { VastError } from './vast-error.js';
-import { VastErrorCode } from './vast-error-code.js';
+import { VastErrorCode } from '@vast/error-codes';
 import type { VastWarning } from './vast-warning.js';
 
 /** Elements whose content is opaque to the model: set aside exactly as written, never compacted. */

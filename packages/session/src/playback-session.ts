@@ -1,5 +1,5 @@
 import type { TimeProvider } from '@vast/time';
-import { isVastErrorCode } from '@vast/parser';
+import { isVastErrorCode } from '@vast/error-codes';
 import type { ConfigSnapshotCache } from './config-snapshot-cache.js';
 import { IllegalTransitionError } from './illegal-transition-error.js';
 import { cloneJson, type JsonValue } from './json-value.js';
@@ -566,7 +566,7 @@ export class PlaybackSession {
    * @returns the logged event
    * @throws {@link IllegalTransitionError} (code `ILLEGAL_TRANSITION`) in a terminal status
    * @throws {@link SessionError} `INVALID_SESSION_ARGUMENT` when the code is not an integer from 100
-   *   to 902 (`isVastErrorCode` of `@vast/parser`), or the message is neither a string nor absent
+   *   to 902 (`isVastErrorCode` of `@vast/error-codes`), or the message is neither a string nor absent
    *   (`undefined` or `null`)
    */
   fail(details: { readonly code: number; readonly message?: string }): ErrorPlaybackEvent {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isVastErrorCode } from '@vast/parser';
+import { isVastErrorCode } from '@vast/error-codes';
 import { NOT_JSON, tryCloneJson, type JsonValue } from './json-value.js';
 import {
   fastArray,

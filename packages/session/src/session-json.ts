@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isVastErrorCode } from '@vast/parser';
+import { isVastErrorCode } from '@vast/error-codes';
 import type { ConfigSnapshotCache } from './config-snapshot-cache.js';
 import { checkSessionLog } from './check-session-log.js';
 import { InvalidSessionJsonError, formatJsonPath, type SessionJsonIssue } from './invalid-session-json-error.js';

@@ -1,3 +1,4 @@
+import { isVastErrorCode } from '@vast/error-codes';
 import { RealtimeTimeProvider, SimulatedTimeProvider } from '@vast/time';
 import { describe, expect, it } from 'vitest';
 import { IllegalTransitionError, InvalidSessionJsonError, PlaybackSession, type PlaybackSessionOptions } from '../src/index.js';
@@ -140,7 +141,31 @@ describe('PlaybackSession', () => {
     expect(other.fail({ code: 900 }).message).toBeNull();
   });
 
-  it('takes an IAB code from 100 to 902 (isVastErrorCode of @vast/parser), and nothing else', () => {
+  it('takes exactly the codes isVastErrorCode of @vast/error-codes takes, in fail() and in session JSON', () => {
+    for (const code of [99, 100, 101.5, 404, 902, 903, 999]) {
+      const { session, time } = setup();
+      session.start();
+      let accepted = true;
+      try {
+        session.fail({ code });
+      } catch {
+        accepted = false;
+      }
+      expect(accepted, String(code)).toBe(isVastErrorCode(code));
+      // The same code written into a stored session by hand: read back only if it is an IAB code.
+      const stored = { ...session.toJSON(), events: [['start', 0, START], ['error', 0, START, code, null]] };
+      let read = true;
+      try {
+        PlaybackSession.fromJSON(JSON.stringify(stored), { time });
+      } catch (error) {
+        expect(error, String(code)).toBeInstanceOf(InvalidSessionJsonError);
+        read = false;
+      }
+      expect(read, String(code)).toBe(isVastErrorCode(code));
+    }
+  });
+
+  it('takes an IAB code from 100 to 902, and nothing else', () => {
     for (const code of [100, 902]) {
       const { session } = setup();
       expect(session.fail({ code }).code).toBe(code);

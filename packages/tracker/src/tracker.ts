@@ -1,4 +1,4 @@
-import { isVastErrorCode } from '@vast/parser';
+import { isVastErrorCode } from '@vast/error-codes';
 import type { TimeProvider } from '@vast/time';
 import type { Beacon, BeaconRequestContext } from './beacon.js';
 import { checkBeaconUrl, type BeaconOutcome, type BeaconOutcomeListener } from './beacon-outcome.js';
@@ -278,7 +278,7 @@ export class Tracker {
    * @param context - further macro values
    * @returns the beacons made now
    * @throws {@link TrackerError} `INVALID_TRACKER_ARGUMENT` when `code` is not an integer from 100
-   *   to 902 (`isVastErrorCode` of `@vast/parser`)
+   *   to 902 (`isVastErrorCode` of `@vast/error-codes`)
    */
   error(code: number, context?: MacroContext): readonly Beacon[] {
     if (!isVastErrorCode(code)) {

@@ -1,5 +1,6 @@
 import { InterruptionOutcomeSchema } from '@vast/config';
-import { isVastErrorCode } from '@vast/parser';
+import { isVastErrorCode } from '@vast/error-codes';
+import { isVastErrorCode as isVastErrorCodeOfParser } from '@vast/parser';
 import { SimulatedTimeProvider } from '@vast/time';
 import { describe, expect, it } from 'vitest';
 import { MacroExpander, RecordingBeaconTransport, Tracker, TrackerError, formatTimestamp, isTrackerError } from '../src/index.js';
@@ -54,8 +55,9 @@ describe('tracker.error(code): the IAB range 100 to 902', () => {
     }
   });
 
-  it('agrees with isVastErrorCode of @vast/parser and the interruption outcomes of @vast/config', () => {
-    for (const code of [99, 100, 101.5, 404, 902, 903, 999]) {
+  it('agrees with isVastErrorCode of @vast/error-codes (the parser re-exports that one) and the interruption outcomes of @vast/config', () => {
+    expect(isVastErrorCodeOfParser).toBe(isVastErrorCode);
+    for (const code of [99, 100, 101.5, 404, 902, 903, 999, Number.NaN, Number.POSITIVE_INFINITY]) {
       const accepted = thrownBy(() => tracker().error(code)) === undefined;
       expect(accepted, String(code)).toBe(isVastErrorCode(code));
       expect(InterruptionOutcomeSchema.safeParse({ kind: 'failed', errorCode: code }).success, String(code)).toBe(accepted);

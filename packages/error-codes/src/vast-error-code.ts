@@ -1,16 +1,20 @@
 /**
- * The IAB VAST error codes used across the toolkit, by name. Users match a {@link VastError} on
- * its `code`, which is one of these numbers; the names are for readable code.
+ * The IAB VAST error codes, by name: the numbers the IAB tables (VAST 2.0 to 4.3) define. A
+ * `VastError` of `@vast/parser` carries one as its `errorCode`; the tracker sends one as
+ * `[ERRORCODE]`; a `failed` interruption outcome of `@vast/config` and a failed session of
+ * `@vast/session` hold one. The names are for readable code; `describeVastErrorCode` of
+ * `@vast/error-codes` gives the meaning of each.
  *
  * 404 is not listed because the IAB tables (VAST 3.0 to 4.3) do not define it.
  *
  * @example
  * ```ts
- * import { VastErrorCode, isVastError } from '@vast/parser';
+ * import { VastErrorCode } from '@vast/error-codes';
+ * import { isVastError, parseVast } from '@vast/parser';
  * try {
  *   parseVast(body);
  * } catch (error) {
- *   if (isVastError(error) && error.code === VastErrorCode.XML_PARSE_ERROR) {
+ *   if (isVastError(error) && error.errorCode === VastErrorCode.XML_PARSE_ERROR) {
  *     // fire the Error pixels with [ERRORCODE] = 100
  *   }
  * }
