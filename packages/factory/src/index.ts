@@ -46,7 +46,8 @@ export type {
   ResolvedConfig,
   TrackerOptions,
 } from '@vast/config';
-export { VastError, VastErrorCode, isVastError, parseVast } from '@vast/parser';
+export { VastErrorCode, describeVastErrorCode, isVastErrorCode } from '@vast/error-codes';
+export { VastError, isVastError, parseVast } from '@vast/parser';
 export type { InlineAd, ParseVastOptions, VastAd, VastDocument, WrapperAd } from '@vast/parser';
 export { BaseVastPlayer, CtvMediaFilePolicy, PlayerError, isPlayerError } from '@vast/player-core';
 export type {
