@@ -72,7 +72,7 @@ const beaconsPerSecond = median(ours);
 const baselinePerSecond = median(baselines);
 
 // Macro expansion: a 10-macro beacon URL, in interleaved rounds of each case.
-const MACRO_ROUNDS = 7;
+const MACRO_ROUNDS = 11;
 const MACRO_ROUND_MS = 400;
 const MACRO_TARGET = 1_000_000;
 const macro = measureMacroCases(MACRO_ROUNDS, MACRO_ROUND_MS);
@@ -95,6 +95,14 @@ const bigYoung = (JSON.parse(child.stdout) as typeof macro).find((c) => c.judged
 if (bigYoung === undefined) throw new Error('no judged macro case in the child process');
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const youngRatio = bigYoung.perSecond / judged.perSecond;
+// What the flag did in this run, in words: the runs differ from day to day and so may the answer.
+const youngEffect =
+  youngRatio >= 1.05
+    ? `made it ${youngRatio.toFixed(2)}x as fast in this run`
+    : youngRatio <= 0.95
+      ? `made it slower in this run (${youngRatio.toFixed(2)}x)`
+      : `made no clear difference in this run (${youngRatio.toFixed(2)}x)`;
 const markdown = `## tracker
 
 Command: \`npx -y pnpm@10.34.9 bench tracker\`
@@ -147,10 +155,11 @@ ${table(
 
 Target: **${judged.perSecond >= MACRO_TARGET ? 'met' : 'not met'}** on the realistic case with Node's default heap settings (${fmt(judged.perSecond)} expansions per CPU second);
 **${bigYoung.perSecond >= MACRO_TARGET ? 'met' : 'not met'}** with \`node --max-semi-space-size=${SEMI_SPACE_MB}\` (${fmt(bigYoung.perSecond)}; rounds in thousands: ${bigYoung.rounds.map((x) => Math.round(x / 1000)).join(', ')}; the
-same cases in a child process). Most of the gap is garbage collection: each session's objects live
-through thousands of other sessions' beacons, long enough to leave the default 16 MiB young
-generation, and are then collected by the old generation's slower GC. A process that holds many
-sessions collects them young with a larger one (see [tracking](tracking.md#encoded-once-per-session)).
+same cases in a child process). The realistic case costs more than the warm one for two reasons
+beside its colder caches: each session's first beacon encodes its values, and each session's
+objects live through thousands of other sessions' beacons, so they leave the young generation and
+are freed later by the old generation's GC. A larger young generation ${youngEffect} (see
+[tracking](tracking.md#encoded-once-per-session)).
 The machine has 2 cores shared with other jobs: the spread of the rounds shows how noisy the figures are.`;
 writeSection('tracker', markdown);
 process.stdout.write(`${markdown}\n`);
