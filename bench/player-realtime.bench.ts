@@ -266,7 +266,8 @@ whatever the number of sessions. ${
 player, its session and tracker, and firing its six start beacons, while the sessions already started fire
 their quartiles) took ${startUs(real).toFixed(0)} µs on average in this run (${startUs(streamed).toFixed(0)} µs with outcomes streamed), more than the
 ${((DURATION_MS * 1000) / real.sessions).toFixed(0)} µs that ${real.sessions.toLocaleString('en-US')} starts within one ${DURATION_MS / 1000}-second ad allow on one thread, so the first sessions
-ended before the last started. With \`keepOutcomes: false\` a session keeps no beacon or outcome once it is
+ended before the last started. The late beacons are those of that overlap: with sessions ending while others
+still start, the one thread has more work than it can do, and due beacons wait. With \`keepOutcomes: false\` a session keeps no beacon or outcome once it is
 known, which is what a server with this many sessions would use (outcomes go to the \`beacon\` event).`
     : `All sessions were playing at once.`
 } The machine has 2 cores shared with other jobs (load average ${loadavg()[0]?.toFixed(1) ?? '?'} at the end of the run): lateness
