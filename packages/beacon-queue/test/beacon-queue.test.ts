@@ -352,6 +352,35 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     await dead.close();
   });
 
+  it('watchOutcomes says unavailable when Redis hangs (no answer, connection open) within its block time plus a margin, and goes on once Redis answers', async () => {
+    // A server of its own: pausing the shared one would hold up the other tests' cleanup.
+    const hung = await startRedisServer();
+    const queue = new BeaconQueue({ connection: { port: hung.port }, queueName: 'hung' });
+    const worker = new BeaconWorker({ connection: { port: hung.port }, queueName: 'hung', initialDelayMs: 50 });
+    const stop = new AbortController();
+    try {
+      const events = queue.watchOutcomes({ signal: stop.signal, blockMs: 100, retryMs: 50 })[Symbol.asyncIterator]();
+      const firstEvent = events.next();
+      await queue.transport('s-hung').send(beaconFor(server, 'before-hang'));
+      expect((await firstEvent).value).toMatchObject({ kind: 'outcome', outcome: { key: expect.stringContaining('impression') as unknown } });
+      hung.pause();
+      // Without a bound on each read, this would wait as long as Redis hangs.
+      expect((await events.next()).value).toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/timed out/i) as unknown });
+      hung.resume();
+      await queue.transport('s-hung').send(beaconFor(server, 'after-hang', 2));
+      let next = await events.next();
+      while (next.done !== true && next.value.kind === 'unavailable') next = await events.next();
+      expect(next.value).toMatchObject({ kind: 'outcome', outcome: { sessionId: 's-hung', outcome: { kind: 'sent' } } });
+      expect(next.done !== true && next.value.kind === 'outcome' && next.value.outcome.outcome.beacon.template).toMatch(/after-hang$/);
+    } finally {
+      stop.abort();
+      hung.resume();
+      await worker.close();
+      await queue.close();
+      await hung.stop();
+    }
+  }, 30_000);
+
   it('a worker made with autorun false takes jobs only after start()', async () => {
     const queue = newQueue();
     await queue.transport('s-auto').send(beaconFor(server, 'auto'));

@@ -31,8 +31,17 @@ export interface RedisServer {
   readonly url: string;
   /** Its working folder (data files), removed by {@link RedisServer.stop}. */
   readonly dir: string;
-  /** Whether the process is running. */
+  /** Whether the process is running (a paused one is). */
   readonly running: boolean;
+  /** Whether {@link RedisServer.pause} holds it. */
+  readonly paused: boolean;
+  /**
+   * Holds the process (SIGSTOP): connections stay open and commands get no answer, as with a hung
+   * server, until {@link RedisServer.resume}. For tests of timeouts.
+   */
+  pause(): void;
+  /** Lets a paused process go on (SIGCONT); it then answers what it was sent meanwhile. */
+  resume(): void;
   /** Ends the process abruptly (SIGKILL), as a crash would; data survives only with persistence. */
   kill(): Promise<void>;
   /** Starts it again on the same port and folder after {@link RedisServer.kill}, or kills it first. */
@@ -118,6 +127,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   ];
   let child: ChildProcess | undefined;
   let stopped = false;
+  let paused = false;
 
   async function launch(): Promise<void> {
     const started = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -134,6 +144,12 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     throw new RedisServerStartError('REDIS_SERVER_START_FAILED', `redis-server on port ${port} did not answer PING within ${startTimeoutMs} ms: ${stderr.trim()}`);
   }
 
+  function resume(): void {
+    if (!paused) return;
+    paused = false;
+    child?.kill('SIGCONT');
+  }
+
   await launch();
   return {
     host: '127.0.0.1',
@@ -143,16 +159,29 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     get running() {
       return child !== undefined && child.exitCode === null && child.signalCode === null;
     },
+    get paused() {
+      return paused;
+    },
+    pause() {
+      if (child === undefined || paused || child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGSTOP');
+      paused = true;
+    },
+    resume,
     async kill() {
+      paused = false;
       if (child) await ended(child, 'SIGKILL');
     },
     async restart() {
+      paused = false;
       if (child) await ended(child, 'SIGKILL');
       await launch();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      // A stopped process would hold SIGTERM until it went on.
+      resume();
       if (child) await ended(child, 'SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },

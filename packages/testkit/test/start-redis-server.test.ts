@@ -56,6 +56,28 @@ describe.skipIf(!runsRedisTests('start-redis-server.test.ts'))('startRedisServer
     expect(await command(server.port, 'GET lost')).toBe('$-1');
   });
 
+  it('pause holds the server (a command gets no answer) until resume, which answers it', async () => {
+    server = await startRedisServer();
+    await command(server.port, 'SET held yes');
+    server.pause();
+    expect(server.paused).toBe(true);
+    expect(server.running).toBe(true);
+    const reply = command(server.port, 'GET held');
+    const unanswered = Symbol('unanswered');
+    expect(await Promise.race([reply, new Promise((resolve) => setTimeout(resolve, 300, unanswered))])).toBe(unanswered);
+    server.resume();
+    expect(server.paused).toBe(false);
+    expect(await reply).toBe('yes');
+  });
+
+  it('stops a paused server', async () => {
+    server = await startRedisServer();
+    server.pause();
+    await server.stop();
+    expect(server.running).toBe(false);
+    expect(server.paused).toBe(false);
+  });
+
   it('removes its folder on stop, and a second stop is harmless', async () => {
     server = await startRedisServer();
     const { dir } = server;
