@@ -381,6 +381,29 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     }
   }, 30_000);
 
+  it('a hung Redis: send says failed (timeout) once enqueueTimeoutMs passes; sent again after Redis answers, the beacon is delivered once', async () => {
+    const hung = await startRedisServer();
+    const queue = new BeaconQueue({ connection: { port: hung.port }, queueName: 'hung-send', enqueueTimeoutMs: 300 });
+    const worker = new BeaconWorker({ connection: { port: hung.port }, queueName: 'hung-send', initialDelayMs: 50 });
+    const t = queue.transport('s-hung-send');
+    try {
+      // Connected first, so that the pause below is a hang, not a refused connection.
+      expect((await t.send(beaconFor(server, 'hung-warm'))).kind).toBe('queued');
+      hung.pause();
+      expect(await t.send(beaconFor(server, 'hung-send'))).toMatchObject({ kind: 'failed', reason: 'timeout', message: expect.stringContaining('300 ms') as unknown });
+      hung.resume();
+      // The timed-out beacon may still have been queued; sending it again must not deliver it twice.
+      expect((await t.send(beaconFor(server, 'hung-send'))).kind).toBe('queued');
+      await until(async () => (await queue.outcomesOf('s-hung-send')).length === 2, 20_000, 'both outcomes');
+      expect(countsByPath(server.received()).get('/track/hung-send')).toBe(1);
+    } finally {
+      hung.resume();
+      await worker.close();
+      await queue.close();
+      await hung.stop();
+    }
+  }, 30_000);
+
   it('a worker made with autorun false takes jobs only after start()', async () => {
     const queue = newQueue();
     await queue.transport('s-auto').send(beaconFor(server, 'auto'));
