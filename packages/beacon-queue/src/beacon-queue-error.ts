@@ -3,9 +3,11 @@
  * - `INVALID_BEACON_QUEUE_OPTIONS`: an option of `BeaconQueue`, `BeaconWorker` or
  *   `watchOutcomes` is out of its range (`path` names it);
  * - `BEACON_OUTCOME_CORRUPT`: an outcome read from Redis is not one the workers wrote (its key
- *   was written by something else).
+ *   was written by something else);
+ * - `BEACON_QUEUE_CLOSE_TIMEOUT`: `close()` of a queue or a worker did not finish within its
+ *   `closeTimeoutMs` (Redis did not answer), so its connections were dropped.
  */
-export type BeaconQueueErrorCode = 'INVALID_BEACON_QUEUE_OPTIONS' | 'BEACON_OUTCOME_CORRUPT';
+export type BeaconQueueErrorCode = 'INVALID_BEACON_QUEUE_OPTIONS' | 'BEACON_OUTCOME_CORRUPT' | 'BEACON_QUEUE_CLOSE_TIMEOUT';
 
 const BRAND = Symbol.for('@vast/beacon-queue.BeaconQueueError');
 
@@ -16,7 +18,7 @@ const BRAND = Symbol.for('@vast/beacon-queue.BeaconQueueError');
 export class BeaconQueueError extends Error {
   /** A stable code that does not change between releases. */
   readonly code: BeaconQueueErrorCode;
-  /** The option at fault (`maxBatch`, `perHostRateLimit.max`...), or the Redis key read. */
+  /** The option at fault (`maxBatch`, `perHostRateLimit.max`, `closeTimeoutMs`...), or the Redis key read. */
   readonly path: string;
 
   /**

@@ -5,6 +5,7 @@ import type { Beacon, BeaconOutcome } from '@vast/tracker';
 import { BatchWriter } from './batch-writer.js';
 import { BeaconQueueError } from './beacon-queue-error.js';
 import { checkNumberOption } from './check-number-option.js';
+import { closeWithin } from './close-within.js';
 import { BEACON_BACKOFF, UNBOUNDED_ATTEMPTS, type BeaconBatchData, type QueuedBeaconOutcome } from './beacon-job.js';
 import { beaconKey } from './beacon-key.js';
 import { KeyClaims } from './key-claims.js';
@@ -43,6 +44,12 @@ export interface BeaconQueueOptions extends QueueLocation {
    */
   readonly enqueueTimeoutMs?: number;
   /**
+   * How long `close()` may wait for Redis. Past it the connections are dropped and `close()`
+   * rejects with `BEACON_QUEUE_CLOSE_TIMEOUT`: a hung Redis cannot hold a shutdown.
+   * @defaultValue 10_000
+   */
+  readonly closeTimeoutMs?: number;
+  /**
    * The clock of the enqueue deadline. Network time is real time: pass a clock only in tests
    * that drive it.
    * @defaultValue real time
@@ -74,6 +81,7 @@ export class BeaconQueue {
   readonly #store: OutcomeStore;
   readonly #time: TimeProvider;
   readonly #enqueueTimeoutMs: number;
+  readonly #closeTimeoutMs: number;
   #closing: Promise<void> | undefined;
 
   /**
@@ -85,12 +93,14 @@ export class BeaconQueue {
     const prefix = options.prefix ?? 'vast';
     checkNumberOption('retentionMs', options.retentionMs, 1);
     checkNumberOption('enqueueTimeoutMs', options.enqueueTimeoutMs, 1);
+    checkNumberOption('closeTimeoutMs', options.closeTimeoutMs, 1);
     // An upper bound too: a job holds its beacons' JSON, and BullMQ moves it whole.
     checkNumberOption('maxBatch', options.maxBatch, 1, { integer: true, max: 1000 });
     const retentionMs = options.retentionMs ?? 7_200_000;
     const connection = redisOptions(options.connection);
     this.#time = options.time ?? new RealtimeTimeProvider();
     this.#enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5000;
+    this.#closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
     const age = Math.ceil(retentionMs / 1000);
     this.#connection = connection;
     this.#streamKey = outcomeStreamKey(prefix, queueName);
@@ -224,12 +234,22 @@ export class BeaconQueue {
    * Closes the connections. Transports of this queue must be closed (or flushed) first so no
    * enqueue is cut short.
    * @returns when closed
+   * @throws BeaconQueueError `BEACON_QUEUE_CLOSE_TIMEOUT` when Redis did not let it close within
+   *   `closeTimeoutMs`; the connections are dropped then
    */
   close(): Promise<void> {
-    this.#closing ??= (async () => {
-      await this.#queue.close();
-      this.#redis.disconnect();
-    })();
+    this.#closing ??= closeWithin(
+      (async () => {
+        await this.#queue.close();
+        this.#redis.disconnect();
+      })(),
+      async () => {
+        this.#redis.disconnect();
+        await this.#queue.disconnect();
+      },
+      this.#closeTimeoutMs,
+      'the beacon queue',
+    );
     return this.#closing;
   }
 }

@@ -4,6 +4,7 @@ import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
 import { HttpBeaconTransport, createSystemRandom, type BeaconOutcome, type BeaconTransport, type HttpBeaconTransportOptions, type RandomSource } from '@vast/tracker';
 import type { BeaconBatchData, QueuedBeaconEntry, QueuedBeaconOutcome } from './beacon-job.js';
 import { checkNumberOption } from './check-number-option.js';
+import { closeWithin } from './close-within.js';
 import { DeadlineWatch } from './deadline-watch.js';
 import { OutcomeStore } from './outcome-store.js';
 import { HostRateLimiter, type PerHostRateLimit } from './per-host-rate-limit.js';
@@ -67,6 +68,14 @@ export interface BeaconWorkerOptions extends QueueLocation, RetryPolicy {
    * @defaultValue 60_000
    */
   readonly redisTimeoutMs?: number;
+  /**
+   * How long `close()` may take: the deliveries in flight, their records, and giving back the
+   * beacons not started. Past it (Redis hangs) the connections are dropped and `close()` rejects
+   * with `BEACON_QUEUE_CLOSE_TIMEOUT`; the jobs it held wait in Redis for another worker once their
+   * locks expire, and a delivery whose record was cut off is sent again.
+   * @defaultValue 30_000
+   */
+  readonly closeTimeoutMs?: number;
   /** Must match the queue's `retentionMs`: how long outcomes stay. @defaultValue 7_200_000 */
   readonly retentionMs?: number;
   /**
@@ -127,6 +136,7 @@ export class BeaconWorker {
   readonly #time: TimeProvider;
   /** Bounds each wait on Redis by `redisTimeoutMs`, in real time. */
   readonly #redisWaits: DeadlineWatch;
+  readonly #closeTimeoutMs: number;
   readonly #random: RandomSource;
   readonly #attempts: number;
   readonly #initialDelayMs: number;
@@ -154,6 +164,7 @@ export class BeaconWorker {
     this.#retryWindowMs = options.retryWindowMs ?? 3_600_000;
     this.#retryOnTimeout = options.retryOnTimeout ?? false;
     this.#redisWaits = new DeadlineWatch(new RealtimeTimeProvider(), options.redisTimeoutMs ?? 60_000);
+    this.#closeTimeoutMs = options.closeTimeoutMs ?? 30_000;
     this.#ownsTransport = options.transport === undefined;
     const concurrency = options.concurrency ?? 64;
     this.#transport = options.transport ?? new HttpBeaconTransport({ maxConcurrent: concurrency, ...options.http, retries: 0 });
@@ -242,15 +253,28 @@ export class BeaconWorker {
    * it had not started back to the queue; then closes the connections and the worker's own
    * transport. Beacons whose retry is scheduled stay in Redis for another worker.
    * @returns when closed
+   * @throws BeaconQueueError `BEACON_QUEUE_CLOSE_TIMEOUT` when that took more than
+   *   `closeTimeoutMs` (Redis did not answer); the connections are dropped then
    */
   close(): Promise<void> {
-    this.#closing ??= (async () => {
-      this.#stopping = true;
-      await this.#worker.close();
-      if (this.#ownsTransport) await this.#transport.close();
-      this.#redisWaits.close();
-      this.#redis.disconnect();
-    })();
+    this.#closing ??= closeWithin(
+      (async () => {
+        this.#stopping = true;
+        await this.#worker.close();
+        if (this.#ownsTransport) await this.#transport.close();
+        this.#redisWaits.close();
+        this.#redis.disconnect();
+      })(),
+      async () => {
+        this.#redisWaits.close();
+        this.#redis.disconnect();
+        await this.#worker.disconnect();
+        // Deliveries in flight end by the transport's own timeout.
+        if (this.#ownsTransport) await this.#transport.close();
+      },
+      this.#closeTimeoutMs,
+      'the beacon worker',
+    );
     return this.#closing;
   }
 
@@ -398,6 +422,7 @@ function checkWorkerOptions(options: BeaconWorkerOptions): void {
   checkNumberOption('stalledIntervalMs', options.stalledIntervalMs, 1);
   checkNumberOption('maxStalledCount', options.maxStalledCount, 0, { integer: true });
   checkNumberOption('redisTimeoutMs', options.redisTimeoutMs, 1);
+  checkNumberOption('closeTimeoutMs', options.closeTimeoutMs, 1);
   checkNumberOption('retentionMs', options.retentionMs, 1);
   checkNumberOption('outcomeStreamLength', options.outcomeStreamLength, 0, { integer: true });
   checkNumberOption('perHostRateLimit.max', options.perHostRateLimit?.max, 1, { integer: true });

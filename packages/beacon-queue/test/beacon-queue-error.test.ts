@@ -20,6 +20,7 @@ describe('BeaconQueueError: options out of range are refused before anything con
     ['maxBatch', { maxBatch: 1001 }],
     ['maxBatch', { maxBatch: 2.5 }],
     ['enqueueTimeoutMs', { enqueueTimeoutMs: 0 }],
+    ['closeTimeoutMs', { closeTimeoutMs: 0 }],
     ['retentionMs', { retentionMs: Number.NaN }],
   ])('BeaconQueue: %s in %o', (path, options) => {
     const error = thrownBy(() => new BeaconQueue({ connection, ...options }));
@@ -33,6 +34,7 @@ describe('BeaconQueueError: options out of range are refused before anything con
     ['initialDelayMs', { initialDelayMs: -1 }],
     ['retryWindowMs', { retryWindowMs: 0 }],
     ['outcomeStreamLength', { outcomeStreamLength: -1 }],
+    ['closeTimeoutMs', { closeTimeoutMs: Number.NaN }],
     ['perHostRateLimit.max', { perHostRateLimit: { max: 0, durationMs: 1000 } }],
     ['perHostRateLimit.durationMs', { perHostRateLimit: { max: 5, durationMs: Number.POSITIVE_INFINITY } }],
   ])('BeaconWorker: %s in %o', (path, options) => {

@@ -404,6 +404,35 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     }
   }, 30_000);
 
+  it('close() of a queue and of a worker is bounded by closeTimeoutMs when Redis hangs: the connections are dropped and it says so', async () => {
+    const hung = await startRedisServer();
+    const queue = new BeaconQueue({ connection: { port: hung.port }, queueName: 'hung-close', closeTimeoutMs: 300 });
+    const worker = new BeaconWorker({ connection: { port: hung.port }, queueName: 'hung-close', initialDelayMs: 50, closeTimeoutMs: 300 });
+    try {
+      await queue.transport('s-hung-close').send(beaconFor(server, 'hung-close'));
+      await until(async () => (await queue.outcomesOf('s-hung-close')).length === 1, 10_000, 'the outcome');
+      hung.pause();
+      // Without the bound, both would wait for as long as Redis hangs.
+      const [workerClosed, queueClosed] = await Promise.all([worker.close().catch((e: unknown) => e), queue.close().catch((e: unknown) => e)]);
+      expect(workerClosed).toMatchObject({ code: 'BEACON_QUEUE_CLOSE_TIMEOUT', path: 'closeTimeoutMs', message: expect.stringMatching(/worker.*300 ms/) as unknown });
+      expect(queueClosed).toMatchObject({ code: 'BEACON_QUEUE_CLOSE_TIMEOUT', path: 'closeTimeoutMs', message: expect.stringMatching(/queue.*300 ms/) as unknown });
+      // A second close says the same, at once.
+      await expect(queue.close()).rejects.toMatchObject({ code: 'BEACON_QUEUE_CLOSE_TIMEOUT' });
+    } finally {
+      hung.resume();
+      await hung.stop();
+    }
+  }, 30_000);
+
+  it('close() with Redis answering closes gracefully well within closeTimeoutMs', async () => {
+    const queue = new BeaconQueue({ connection: { port: redis.port }, queueName: 'graceful-close', closeTimeoutMs: 10_000 });
+    const worker = new BeaconWorker({ connection: { port: redis.port }, queueName: 'graceful-close', initialDelayMs: 50, closeTimeoutMs: 10_000 });
+    await queue.transport('s-graceful').send(beaconFor(server, 'graceful-close'));
+    await until(async () => (await queue.outcomesOf('s-graceful')).length === 1, 10_000, 'the outcome');
+    await expect(worker.close()).resolves.toBeUndefined();
+    await expect(queue.close()).resolves.toBeUndefined();
+  });
+
   it('a worker made with autorun false takes jobs only after start()', async () => {
     const queue = newQueue();
     await queue.transport('s-auto').send(beaconFor(server, 'auto'));
