@@ -59,6 +59,8 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     await until(async () => (await queue.outcomesOf('s1')).length === 1, 10_000, 'the outcome');
     const [stored] = await queue.outcomesOf('s1');
     expect(stored?.outcome).toMatchObject({ kind: 'sent', status: 204, attempts: 1 });
+    // Listeners hear it just after Redis acknowledged the record.
+    await until(() => seen.length === 1, 10_000, 'the listener');
     expect(seen.map((o) => o.outcome.kind)).toEqual(['sent']);
     expect(countsByPath(server.received()).get('/track/one')).toBe(1);
   });
@@ -217,6 +219,8 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     const second = newWorker({ concurrency: 8 });
     second.onOutcome(() => byWorker[1]!++);
     await until(async () => (await queue.outcomesOf('s-share')).length === 40, 20_000, '40 outcomes');
+    // A worker tells its listeners just after Redis acknowledged the record: wait for them too.
+    await until(() => byWorker[0]! + byWorker[1]! === 40, 10_000, 'the listeners to hear all 40');
     expect(byWorker).toEqual([20, 20]);
   });
 
