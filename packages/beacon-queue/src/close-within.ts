@@ -1,4 +1,4 @@
-import { RealtimeTimeProvider, type TimeProvider } from '@vast/time';
+import { RealtimeTimeProvider } from '@vast/time';
 import { BeaconQueueError } from './beacon-queue-error.js';
 
 /**
@@ -10,7 +10,6 @@ import { BeaconQueueError } from './beacon-queue-error.js';
  * @param force - drops what the graceful close still waits on
  * @param timeoutMs - how long the graceful close may take
  * @param what - names the closed object in the error
- * @param time - the clock of the deadline (network time is real time)
  * @returns when closed, gracefully or not
  * @throws BeaconQueueError `BEACON_QUEUE_CLOSE_TIMEOUT` when it had to force the close
  * @internal
@@ -20,8 +19,9 @@ export async function closeWithin(
   force: () => Promise<void>,
   timeoutMs: number,
   what: string,
-  time: TimeProvider = new RealtimeTimeProvider(),
 ): Promise<void> {
+  // Network time is real time, whatever clock the caller's beacons run on.
+  const time = new RealtimeTimeProvider();
   const timer = new AbortController();
   let expired = false;
   try {

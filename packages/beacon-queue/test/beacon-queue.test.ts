@@ -3,7 +3,7 @@ import { runsRedisTests, startMockAdServer, startRedisServer, type MockAdServer,
 import { HttpBeaconTransport, NullBeaconTransport, RecordingBeaconTransport, Tracker, type BeaconOutcome, type BeaconTransport } from '@vast/tracker';
 import { SimulatedTimeProvider } from '@vast/time';
 import { Redis } from 'ioredis';
-import { BeaconQueue, BeaconWorker, beaconKey, type BeaconWorkerOptions, type OutcomeStreamEvent, type QueuedBeaconOutcome } from '../src/index.js';
+import { BeaconQueue, BeaconWorker, beaconKey, isBeaconQueueError, type BeaconWorkerOptions, type OutcomeStreamEvent, type QueuedBeaconOutcome } from '../src/index.js';
 import { beaconFor, countsByPath, until } from './helpers.js';
 
 describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQueue and BeaconWorker on a real redis-server', () => {
@@ -356,76 +356,82 @@ describe.skipIf(!runsRedisTests('beacon-queue/beacon-queue.test.ts'))('BeaconQue
     await dead.close();
   });
 
-  it('watchOutcomes says unavailable when Redis hangs (no answer, connection open) within its block time plus a margin, and goes on once Redis answers', async () => {
-    // A server of its own: pausing the shared one would hold up the other tests' cleanup.
-    const hung = await startRedisServer();
-    const queue = new BeaconQueue({ connection: { port: hung.port }, queueName: 'hung' });
-    const worker = new BeaconWorker({ connection: { port: hung.port }, queueName: 'hung', initialDelayMs: 50 });
-    const stop = new AbortController();
+  /**
+   * Runs `body` with a redis-server of its own (pausing the shared one would hold up the other
+   * tests' cleanup), a queue and a worker on it; then resumes the server and closes everything.
+   */
+  async function onOwnRedis(
+    queueName: string,
+    options: { readonly queue?: Partial<ConstructorParameters<typeof BeaconQueue>[0]>; readonly worker?: Partial<BeaconWorkerOptions> },
+    body: (own: { readonly redis: RedisServer; readonly queue: BeaconQueue; readonly worker: BeaconWorker }) => Promise<void>,
+  ): Promise<void> {
+    const own = await startRedisServer();
+    const queue = new BeaconQueue({ connection: { port: own.port }, queueName, ...options.queue });
+    const worker = new BeaconWorker({ connection: { port: own.port }, queueName, initialDelayMs: 50, ...options.worker });
+    // A close the test already saw time out says so again: only that is expected here.
+    const closed = (error: unknown): void => {
+      if (!isBeaconQueueError(error) || error.code !== 'BEACON_QUEUE_CLOSE_TIMEOUT') throw error;
+    };
     try {
-      const events = queue.watchOutcomes({ signal: stop.signal, blockMs: 100, retryMs: 50 })[Symbol.asyncIterator]();
-      const firstEvent = events.next();
-      await queue.transport('s-hung').send(beaconFor(server, 'before-hang'));
-      expect((await firstEvent).value).toMatchObject({ kind: 'outcome', outcome: { key: expect.stringContaining('impression') as unknown } });
-      hung.pause();
-      // Without a bound on each read, this would wait as long as Redis hangs.
-      expect((await events.next()).value).toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/timed out/i) as unknown });
-      hung.resume();
-      await queue.transport('s-hung').send(beaconFor(server, 'after-hang', 2));
-      let next = await events.next();
-      while (next.done !== true && next.value.kind === 'unavailable') next = await events.next();
-      expect(next.value).toMatchObject({ kind: 'outcome', outcome: { sessionId: 's-hung', outcome: { kind: 'sent' } } });
-      expect(next.done !== true && next.value.kind === 'outcome' && next.value.outcome.outcome.beacon.template).toMatch(/after-hang$/);
+      await body({ redis: own, queue, worker });
     } finally {
-      stop.abort();
-      hung.resume();
-      await worker.close();
-      await queue.close();
-      await hung.stop();
+      own.resume();
+      await worker.close().catch(closed);
+      await queue.close().catch(closed);
+      await own.stop();
     }
+  }
+
+  it('watchOutcomes says unavailable when Redis hangs (no answer, connection open) within its block time plus a margin, and goes on once Redis answers', async () => {
+    await onOwnRedis('hung', {}, async ({ redis: own, queue }) => {
+      const stop = new AbortController();
+      try {
+        const events = queue.watchOutcomes({ signal: stop.signal, blockMs: 100, retryMs: 50 })[Symbol.asyncIterator]();
+        const firstEvent = events.next();
+        await queue.transport('s-hung').send(beaconFor(server, 'before-hang'));
+        expect((await firstEvent).value).toMatchObject({ kind: 'outcome', outcome: { key: expect.stringContaining('impression') as unknown } });
+        own.pause();
+        // Without a bound on each read, this would wait as long as Redis hangs.
+        expect((await events.next()).value).toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/timed out/i) as unknown });
+        own.resume();
+        await queue.transport('s-hung').send(beaconFor(server, 'after-hang', 2));
+        let next = await events.next();
+        while (next.done !== true && next.value.kind === 'unavailable') next = await events.next();
+        expect(next.value).toMatchObject({ kind: 'outcome', outcome: { sessionId: 's-hung', outcome: { kind: 'sent' } } });
+        expect(next.done !== true && next.value.kind === 'outcome' && next.value.outcome.outcome.beacon.template).toMatch(/after-hang$/);
+      } finally {
+        stop.abort();
+      }
+    });
   }, 30_000);
 
   it('a hung Redis: send says failed (timeout) once enqueueTimeoutMs passes; sent again after Redis answers, the beacon is delivered once', async () => {
-    const hung = await startRedisServer();
-    const queue = new BeaconQueue({ connection: { port: hung.port }, queueName: 'hung-send', enqueueTimeoutMs: 300 });
-    const worker = new BeaconWorker({ connection: { port: hung.port }, queueName: 'hung-send', initialDelayMs: 50 });
-    const t = queue.transport('s-hung-send');
-    try {
+    await onOwnRedis('hung-send', { queue: { enqueueTimeoutMs: 300 } }, async ({ redis: own, queue }) => {
+      const t = queue.transport('s-hung-send');
       // Connected first, so that the pause below is a hang, not a refused connection.
       expect((await t.send(beaconFor(server, 'hung-warm'))).kind).toBe('queued');
-      hung.pause();
+      own.pause();
       expect(await t.send(beaconFor(server, 'hung-send'))).toMatchObject({ kind: 'failed', reason: 'timeout', message: expect.stringContaining('300 ms') as unknown });
-      hung.resume();
+      own.resume();
       // The timed-out beacon may still have been queued; sending it again must not deliver it twice.
       expect((await t.send(beaconFor(server, 'hung-send'))).kind).toBe('queued');
       await until(async () => (await queue.outcomesOf('s-hung-send')).length === 2, 20_000, 'both outcomes');
       expect(countsByPath(server.received()).get('/track/hung-send')).toBe(1);
-    } finally {
-      hung.resume();
-      await worker.close();
-      await queue.close();
-      await hung.stop();
-    }
+    });
   }, 30_000);
 
   it('close() of a queue and of a worker is bounded by closeTimeoutMs when Redis hangs: the connections are dropped and it says so', async () => {
-    const hung = await startRedisServer();
-    const queue = new BeaconQueue({ connection: { port: hung.port }, queueName: 'hung-close', closeTimeoutMs: 300 });
-    const worker = new BeaconWorker({ connection: { port: hung.port }, queueName: 'hung-close', initialDelayMs: 50, closeTimeoutMs: 300 });
-    try {
+    await onOwnRedis('hung-close', { queue: { closeTimeoutMs: 300 }, worker: { closeTimeoutMs: 300 } }, async ({ redis: own, queue, worker }) => {
       await queue.transport('s-hung-close').send(beaconFor(server, 'hung-close'));
       await until(async () => (await queue.outcomesOf('s-hung-close')).length === 1, 10_000, 'the outcome');
-      hung.pause();
+      own.pause();
       // Without the bound, both would wait for as long as Redis hangs.
       const [workerClosed, queueClosed] = await Promise.all([worker.close().catch((e: unknown) => e), queue.close().catch((e: unknown) => e)]);
       expect(workerClosed).toMatchObject({ code: 'BEACON_QUEUE_CLOSE_TIMEOUT', path: 'closeTimeoutMs', message: expect.stringMatching(/worker.*300 ms/) as unknown });
       expect(queueClosed).toMatchObject({ code: 'BEACON_QUEUE_CLOSE_TIMEOUT', path: 'closeTimeoutMs', message: expect.stringMatching(/queue.*300 ms/) as unknown });
       // A second close says the same, at once.
       await expect(queue.close()).rejects.toMatchObject({ code: 'BEACON_QUEUE_CLOSE_TIMEOUT' });
-    } finally {
-      hung.resume();
-      await hung.stop();
-    }
+    });
   }, 30_000);
 
   it('close() with Redis answering closes gracefully well within closeTimeoutMs', async () => {
