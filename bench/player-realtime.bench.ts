@@ -46,21 +46,31 @@ const time = new RealtimeTimeProvider();
 const expander = new MacroExpander({ time, macroSyntaxes: config.tracker.macroSyntaxes, staticMacros: config.tracker.staticMacros });
 const configCache = new ConfigSnapshotCache();
 
-/** Lateness samples (ms) and counts of one run. */
+/** Lateness samples (ms) and counts of one run, and when (since the run began) the beacons later than the target were due. */
 class Tally {
   readonly lateness: Float64Array;
+  readonly #began: number;
   count = 0;
   beacons = 0;
-  constructor(capacity: number) {
+  lateDueFromMs = Number.NaN;
+  lateDueToMs = Number.NaN;
+  constructor(capacity: number, began: number) {
     this.lateness = new Float64Array(capacity);
+    this.#began = began;
   }
-  add(ms: number): void {
+  /** @param dueAt - when the beacon was due (performance.now() time) */
+  add(ms: number, dueAt: number): void {
     this.lateness[this.count++] = ms;
+    if (ms > TARGET_P99_MS) {
+      const due = dueAt - this.#began;
+      if (!(due >= this.lateDueFromMs)) this.lateDueFromMs = due;
+      if (!(due <= this.lateDueToMs)) this.lateDueToMs = due;
+    }
   }
-  percentiles(): { p50: number; p99: number; max: number } {
+  percentiles(): { p50: number; p99: number; max: number; lateDueFromMs: number; lateDueToMs: number } {
     const sorted = this.lateness.slice(0, this.count).sort();
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-    return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? Number.NaN };
+    return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? Number.NaN, lateDueFromMs: this.lateDueFromMs, lateDueToMs: this.lateDueToMs };
   }
 }
 
@@ -79,7 +89,7 @@ class CountingTransport implements BeaconTransport {
       if (beacon.event === 'start') this.#startedAt = now;
       else {
         const at = MARK_AT[beacon.event];
-        if (at !== undefined) this.#tally.add(now - (this.#startedAt + at));
+        if (at !== undefined) this.#tally.add(now - (this.#startedAt + at), this.#startedAt + at);
       }
     }
     return Promise.resolve({ kind: 'recorded', beacon });
@@ -114,6 +124,9 @@ interface RunResult {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /** When (ms since the run began) the first and the last beacon later than the target were due; NaN when none was. */
+  readonly lateDueFromMs: number;
+  readonly lateDueToMs: number;
   readonly peakRss: number;
   /** The most sessions playing at once (started and not yet ended). */
   readonly peakConcurrent: number;
@@ -121,10 +134,10 @@ interface RunResult {
 
 async function runPlayers(name: string, sessions: number, keepOutcomes = true): Promise<RunResult> {
   globalThis.gc?.();
-  const tally = new Tally(sessions * 4);
   const scheduler = new PlaybackScheduler({ time });
   const peak = rssSampler();
   const began = performance.now();
+  const tally = new Tally(sessions * 4, began);
   // Only counts are kept: a finished session (its log and its beacons' outcomes) is garbage, as in
   // a server that stores or drops the result when the ad ends.
   const done: Promise<void>[] = [];
@@ -161,9 +174,9 @@ async function runPlayers(name: string, sessions: number, keepOutcomes = true): 
 
 async function runTimers(name: string, sessions: number): Promise<RunResult> {
   globalThis.gc?.();
-  const tally = new Tally(sessions * 4);
   const peak = rssSampler();
   const began = performance.now();
+  const tally = new Tally(sessions * 4, began);
   const done: Promise<void>[] = [];
   let completed = 0;
   let peakConcurrent = 0;
@@ -174,7 +187,7 @@ async function runTimers(name: string, sessions: number): Promise<RunResult> {
       new Promise<void>((resolve) => {
         for (const at of Object.values(MARK_AT)) {
           setTimeout(() => {
-            tally.add(performance.now() - (startedAt + at));
+            tally.add(performance.now() - (startedAt + at), startedAt + at);
             tally.beacons++;
             if (at === DURATION_MS) {
               completed++;
@@ -266,8 +279,11 @@ whatever the number of sessions. ${
 player, its session and tracker, and firing its six start beacons, while the sessions already started fire
 their quartiles) took ${startUs(real).toFixed(0)} µs on average in this run (${startUs(streamed).toFixed(0)} µs with outcomes streamed), more than the
 ${((DURATION_MS * 1000) / real.sessions).toFixed(0)} µs that ${real.sessions.toLocaleString('en-US')} starts within one ${DURATION_MS / 1000}-second ad allow on one thread, so the first sessions
-ended before the last started. The late beacons are those of that overlap: with sessions ending while others
-still start, the one thread has more work than it can do, and due beacons wait. With \`keepOutcomes: false\` a session keeps no beacon or outcome once it is
+ended before the last started. ${
+      Number.isNaN(real.lateDueFromMs)
+        ? `No beacon was more than ${TARGET_P99_MS} ms late.`
+        : `The beacons more than ${TARGET_P99_MS} ms late were due from ${(real.lateDueFromMs / 1000).toFixed(1)} s to ${(real.lateDueToMs / 1000).toFixed(1)} s into the run (the first sessions end at ${(DURATION_MS / 1000).toFixed(1)} s, the last started at ${(real.startMs / 1000).toFixed(1)} s).`
+    } With \`keepOutcomes: false\` a session keeps no beacon or outcome once it is
 known, which is what a server with this many sessions would use (outcomes go to the \`beacon\` event).`
     : `All sessions were playing at once.`
 } The machine has 2 cores shared with other jobs (load average ${loadavg()[0]?.toFixed(1) ?? '?'} at the end of the run): lateness
